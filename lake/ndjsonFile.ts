@@ -1,0 +1,82 @@
+/**
+ * Reading and atomically rewriting the dataset file in `sanity dataset export` format: one JSON document a line.
+ * A bad line is reported with file and line number and never "repaired": the file is the user's data.
+ */
+import {closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
+import {basename, dirname, join, relative, isAbsolute} from 'node:path'
+import type {Doc} from './types'
+
+/** The path as a person would type it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
+}
+
+/** Parses NDJSON text; `where` names the file in errors. Blank lines are allowed (exports end with one). */
+export function parseDocumentLines(text: string, where: string): Doc[] {
+  const docs: Doc[] = []
+  let lineNumber = 0
+  let start = 0
+  while (start < text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    lineNumber++
+    const line = text.slice(start, end).trim()
+    start = end + 1
+    if (!line) continue
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch (error) {
+      throw new Error(`${where}:${lineNumber}: not valid JSON (${(error as Error).message}). Fix or remove that line.`)
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      throw new Error(`${where}:${lineNumber}: expected a JSON object (a document), got ${JSON.stringify(value).slice(0, 40)}. Fix or remove that line.`)
+    }
+    const id = (value as {_id?: unknown})._id
+    if (typeof id !== 'string' || !id) {
+      throw new Error(`${where}:${lineNumber}: document has no string "_id". Add an "_id" or remove that line.`)
+    }
+    docs.push(value as Doc)
+  }
+  return docs
+}
+
+export function readDatasetFile(file: string): Doc[] {
+  return parseDocumentLines(readFileSync(file, 'utf8'), displayPath(file))
+}
+
+/** Writes documents to a temp file, fsyncs it, renames it over `file` and fsyncs the directory. */
+export function writeDatasetFileAtomically(file: string, docs: Iterable<Doc>): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
+  const fd = openSync(temp, 'w')
+  try {
+    let chunk = ''
+    for (const doc of docs) {
+      chunk += JSON.stringify(doc) + '\n'
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk)
+        chunk = ''
+      }
+    }
+    if (chunk) writeSync(fd, chunk)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, file)
+  fsyncDirectory(dirname(file))
+}
+
+export function fsyncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r')
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the rename itself is still atomic.
+  }
+}

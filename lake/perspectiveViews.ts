@@ -1,0 +1,48 @@
+/**
+ * The three perspectives as the Content Lake defines them, kept as indexed views updated per changed document:
+ * `raw` holds every document; `published` hides drafts (`drafts.*`) and release versions (`versions.*`);
+ * `drafts` shows each document's draft when one exists, under the published `_id` (with `_originalId` naming the
+ * draft, as the Content Lake does), else the published document. Versions never appear outside `raw`.
+ */
+import {DocumentIndex} from './documentIndex'
+import type {Doc, Perspective} from './types'
+
+export const DRAFTS_PREFIX = 'drafts.'
+export const VERSIONS_PREFIX = 'versions.'
+
+export const isDraftId = (id: string): boolean => id.startsWith(DRAFTS_PREFIX)
+export const isVersionId = (id: string): boolean => id.startsWith(VERSIONS_PREFIX)
+
+/** `drafts.x` → `x`; `versions.<release>.x` → `x`; anything else unchanged. */
+export function publishedIdOf(id: string): string {
+  if (isDraftId(id)) return id.slice(DRAFTS_PREFIX.length)
+  if (isVersionId(id)) return id.slice(id.indexOf('.', VERSIONS_PREFIX.length) + 1)
+  return id
+}
+
+export class PerspectiveViews {
+  readonly raw = new DocumentIndex()
+  readonly published = new DocumentIndex()
+  readonly drafts = new DocumentIndex()
+
+  view(perspective: Perspective = 'published'): DocumentIndex {
+    const view = this[perspective]
+    if (!(view instanceof DocumentIndex)) {
+      throw new Error(`Unknown perspective "${perspective}": use "published", "drafts" or "raw".`)
+    }
+    return view
+  }
+
+  /** Stores a document's new state (null = deleted) and updates every view it shows in. */
+  put(id: string, doc: Doc | null): void {
+    this.raw.put(id, doc)
+    if (isVersionId(id)) return
+    if (!isDraftId(id)) this.published.put(id, doc)
+    const publishedId = publishedIdOf(id)
+    const draft = this.raw.get(DRAFTS_PREFIX + publishedId)
+    const overlay = draft
+      ? Object.freeze({...draft, _id: publishedId, _originalId: draft._id})
+      : (this.raw.get(publishedId) ?? null)
+    this.drafts.put(publishedId, overlay)
+  }
+}

@@ -25,10 +25,11 @@ export class PerspectiveViews {
   readonly published = new DocumentIndex()
   readonly drafts = new DocumentIndex()
 
-  view(perspective: Perspective = 'published'): DocumentIndex {
-    const view = this[perspective]
+  view(perspective: Perspective | 'previewDrafts' = 'published'): DocumentIndex {
+    // `previewDrafts` is the Content Lake's older name for `drafts`; clients configured with it keep working.
+    const view = this[perspective === 'previewDrafts' ? 'drafts' : perspective]
     if (!(view instanceof DocumentIndex)) {
-      throw new Error(`Unknown perspective "${perspective}": use "published", "drafts" or "raw".`)
+      throw new Error(`Unknown perspective ${JSON.stringify(perspective)}: use "published", "drafts" or "raw".`)
     }
     return view
   }

@@ -1,0 +1,100 @@
+/**
+ * HTML legacy articles (also the output of Markdown and the content of WXR posts), converted with
+ * `@portabletext/block-tools` against the compiled `articleBody` type. Scripts, styles and images are
+ * removed before conversion and reported: scripts make the file an error unless `--force`, because an
+ * archive page with script tags is usually a scraped page rather than an article body.
+ */
+import {createRequire} from 'node:module'
+
+import {htmlToBlocks} from '@portabletext/block-tools'
+import type {PortableTextBlock} from '@portabletext/types'
+
+import {deterministicKey} from '../build/deterministicKey'
+import {ImportError} from '../errors'
+import type {DroppedContent, ParsedArticle, SourceMeta} from '../types'
+import {articleBodyType} from './articleBodyType'
+import {recogniseBoilerplate} from './boilerplate'
+import {blockPlainText} from './textBlock'
+
+export interface HtmlParseOptions {
+  /** Strip scripts and carry on (reported) instead of refusing the file. */
+  force?: boolean
+  /** Title from elsewhere (front matter, WXR); otherwise `<title>` or the first `<h1>`. */
+  title?: string
+  meta?: SourceMeta
+  format?: ParsedArticle['format']
+  /** Scope for deterministic keys; defaults to the file name. */
+  keyScope?: string
+}
+
+export function parseHtml(html: string, file: string, options: HtmlParseOptions = {}): ParsedArticle {
+  const document = parseDocument(html)
+  const dropped: DroppedContent[] = []
+
+  const scripts = [...document.querySelectorAll('script, noscript')]
+  if (scripts.length > 0 && !options.force) {
+    throw new ImportError(
+      file,
+      `the HTML contains ${scripts.length} <script> element(s); remove them from the source, or rerun with --force to strip them (reported)`,
+    )
+  }
+  for (const element of scripts) {
+    dropped.push({file, what: `<${element.tagName.toLowerCase()}> ${snippet(element.textContent)}`, reason: 'script stripped'})
+    element.remove()
+  }
+  for (const element of document.querySelectorAll('style, link[rel="stylesheet"], iframe, img')) {
+    const tag = element.tagName.toLowerCase()
+    const reason = tag === 'img' ? 'image without an uploaded asset; add it in the Studio' : `${tag} stripped`
+    dropped.push({file, what: `<${tag}> ${snippet(element.getAttribute('src') ?? element.textContent)}`, reason})
+    element.remove()
+  }
+
+  let title = options.title?.trim() || document.querySelector('title')?.textContent?.trim() || ''
+  const firstHeading = document.querySelector('h1')
+  if (!title && firstHeading) title = firstHeading.textContent?.trim() ?? ''
+  if (firstHeading && firstHeading.textContent?.trim() === title) firstHeading.remove()
+  if (!title) {
+    throw new ImportError(file, 'no title: give the HTML a <title> or an <h1> (or a `title` in front matter)')
+  }
+
+  let counter = 0
+  const scope = options.keyScope ?? file.split('/').pop() ?? file
+  const converted = htmlToBlocks(document.body.innerHTML, articleBodyType(), {
+    parseHtml: parseDocument,
+    keyGenerator: () => deterministicKey(scope, 'html', counter++),
+  }) as PortableTextBlock[]
+
+  const body: PortableTextBlock[] = []
+  let newsletterCta = false
+  for (const block of converted) {
+    const text = block._type === 'block' ? blockPlainText(block) : ''
+    const boilerplate = text ? recogniseBoilerplate(text) : undefined
+    if (boilerplate) {
+      newsletterCta = true
+      dropped.push({file, what: boilerplate.text, reason: 'site boilerplate (newsletter call to action); sets newsletterCta'})
+    } else if (block._type !== 'block' || text.trim() !== '') {
+      body.push(block)
+    }
+  }
+  if (body.length === 0) throw new ImportError(file, 'the article has a title but no body text')
+  return {file, format: options.format ?? 'html', title, body, newsletterCta, dropped, meta: options.meta ?? {}}
+}
+
+// One window for the whole run: a JSDOM per post would dominate the time of a 10,000-post import.
+let domParser: DOMParser | undefined
+
+// jsdom ships no type declarations and the project has no @types/jsdom: load it with the one shape used here.
+type JsdomModule = {JSDOM: new (html: string) => {window: {DOMParser: new () => DOMParser}}}
+
+function parseDocument(html: string): Document {
+  if (!domParser) {
+    const {JSDOM} = createRequire(import.meta.url)('jsdom') as JsdomModule
+    domParser = new new JSDOM('').window.DOMParser()
+  }
+  return domParser.parseFromString(html, 'text/html')
+}
+
+function snippet(text: string | null | undefined): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim()
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat
+}

@@ -1,0 +1,150 @@
+/**
+ * A published story. The fields editors touch daily sit in the default "Story" group; taxonomy,
+ * SEO and import provenance sit behind their own tabs so the writing view stays short.
+ */
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {defineSlugField} from '../slug/defineSlugField'
+import {notBefore} from '../validation/dateOrder'
+
+export const TITLE_WARNING_LENGTH = 110
+
+export const articleType = defineType({
+  name: 'article',
+  title: 'Article',
+  type: 'document',
+  icon: DocumentTextIcon,
+  groups: [
+    {name: 'story', title: 'Story', default: true},
+    {name: 'relations', title: 'Taxonomy & relations'},
+    {name: 'seo', title: 'SEO'},
+    {name: 'provenance', title: 'Provenance'},
+  ],
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'string',
+      group: 'story',
+      validation: (rule) => [
+        rule.required(),
+        rule
+          .max(TITLE_WARNING_LENGTH)
+          .warning(`Titles past ${TITLE_WARNING_LENGTH} characters get cut off in lists and social cards`),
+      ],
+    }),
+    defineSlugField('title', 'story'),
+    defineField({
+      name: 'dek',
+      title: 'Dek',
+      type: 'text',
+      rows: 2,
+      group: 'story',
+      description: 'The standfirst under the headline.',
+    }),
+    defineField({
+      name: 'publishedAt',
+      title: 'Published',
+      type: 'datetime',
+      group: 'story',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'updatedAt',
+      title: 'Updated',
+      type: 'datetime',
+      group: 'story',
+      description: 'Set when a published story is materially changed.',
+      validation: (rule) => rule.custom(notBefore('publishedAt', 'the published date')),
+    }),
+    defineField({
+      name: 'authors',
+      title: 'Authors',
+      type: 'array',
+      group: 'story',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'author'}]})],
+      validation: (rule) => rule.required().min(1).unique(),
+    }),
+    defineField({
+      name: 'section',
+      title: 'Section',
+      type: 'reference',
+      to: [{type: 'section'}],
+      group: ['story', 'relations'],
+    }),
+    defineField({name: 'heroImage', title: 'Hero image', type: 'imageWithAlt', group: 'story'}),
+    defineField({name: 'body', title: 'Body', type: 'articleBody', group: 'story'}),
+    defineField({
+      name: 'newsletterCta',
+      title: 'Show newsletter sign-up',
+      type: 'boolean',
+      group: 'story',
+      initialValue: false,
+    }),
+    defineField({
+      name: 'tags',
+      title: 'Tags',
+      type: 'array',
+      group: 'relations',
+      of: [defineArrayMember({type: 'string'})],
+      options: {layout: 'tags'},
+      validation: (rule) => rule.unique(),
+    }),
+    defineField({
+      name: 'regions',
+      title: 'Regions / markets',
+      type: 'array',
+      group: 'relations',
+      of: [defineArrayMember({type: 'string'})],
+      options: {layout: 'tags'},
+      validation: (rule) => rule.unique(),
+    }),
+    defineField({
+      name: 'industries',
+      title: 'Industries',
+      type: 'array',
+      group: 'relations',
+      of: [defineArrayMember({type: 'string'})],
+      options: {layout: 'tags'},
+      validation: (rule) => rule.unique(),
+    }),
+    defineField({
+      name: 'relatedCompanies',
+      title: 'Related companies',
+      type: 'array',
+      group: 'relations',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'company'}]})],
+      validation: (rule) => rule.unique(),
+    }),
+    defineField({
+      name: 'relatedRegulations',
+      title: 'Related regulations',
+      type: 'array',
+      group: 'relations',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'regulation'}]})],
+      validation: (rule) => rule.unique(),
+    }),
+    defineField({name: 'seo', title: 'SEO', type: 'seo', group: 'seo'}),
+    defineField({
+      name: 'legacy',
+      title: 'Legacy provenance',
+      type: 'legacyProvenance',
+      group: 'provenance',
+      readOnly: true,
+    }),
+  ],
+  orderings: [
+    {title: 'Published, newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},
+    {title: 'Published, oldest first', name: 'publishedAtAsc', by: [{field: 'publishedAt', direction: 'asc'}]},
+    {title: 'Title A–Z', name: 'titleAsc', by: [{field: 'title', direction: 'asc'}]},
+  ],
+  preview: {
+    select: {title: 'title', section: 'section.title', publishedAt: 'publishedAt', media: 'heroImage'},
+    prepare: ({title, section, publishedAt, media}) => ({
+      title: title || 'Untitled article',
+      subtitle: [section, publishedAt ? String(publishedAt).slice(0, 10) : 'unscheduled'].filter(Boolean).join(' · '),
+      media,
+    }),
+  },
+})

@@ -1,0 +1,19 @@
+/** Marks words that name a company, so the company page can list every article mentioning it. */
+import {CaseIcon} from '@sanity/icons/Case'
+import {defineField, defineType} from 'sanity'
+
+export const companyMentionAnnotationType = defineType({
+  name: 'companyMention',
+  title: 'Company mention',
+  type: 'object',
+  icon: CaseIcon,
+  fields: [
+    defineField({
+      name: 'company',
+      title: 'Company',
+      type: 'reference',
+      to: [{type: 'company'}],
+      validation: (rule) => rule.required(),
+    }),
+  ],
+})

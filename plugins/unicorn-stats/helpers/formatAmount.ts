@@ -17,11 +17,13 @@ const CURRENCY_PREFIXES: Record<string, string> = {
   INR: '₹',
 }
 
+// Largest first; `1` is the unscaled fallback for amounts under a thousand.
 const SCALES: [number, string][] = [
   [1e12, 'trillion'],
   [1e9, 'billion'],
   [1e6, 'million'],
   [1e3, 'thousand'],
+  [1, ''],
 ]
 
 /** 'US$' for USD, 'CN¥' for CNY, 'CHF ' for currencies without a house prefix. */
@@ -35,17 +37,17 @@ function trimDecimals(value: number): string {
   return String(Number(value.toFixed(2)))
 }
 
-/** 2_500_000_000 → '2.5 billion'; 950 → '950'. */
+/** 2_500_000_000 → '2.5 billion'; 950 → '950'; 999_999_000 → '1 billion' (rounding carries up). */
 export function amountInWords(amount: number): string {
   const size = Math.abs(amount)
-  for (const [scale, word] of SCALES) {
-    // Rounding can carry 999.996 million up to "1000 million"; let the next scale take it.
-    if (size >= scale && Number((size / scale).toFixed(2)) < 1000) {
-      return `${amount < 0 ? '-' : ''}${trimDecimals(size / scale)} ${word}`
-    }
-  }
-  if (size >= 1e15) return `${amount < 0 ? '-' : ''}${trimDecimals(size / 1e12)} trillion`
-  return trimDecimals(amount)
+  const sign = amount < 0 ? '-' : ''
+  const found = SCALES.findIndex(([scale]) => size >= scale)
+  const index = found === -1 ? SCALES.length - 1 : found
+  let [scale, word] = SCALES[index]
+  // Rounding can carry 999.999 million up to "1000 million"; say "1 billion" instead.
+  if (Number((size / scale).toFixed(2)) >= 1000 && index > 0) [scale, word] = SCALES[index - 1]
+  const number = trimDecimals(size / scale)
+  return word ? `${sign}${number} ${word}` : `${sign}${number}`
 }
 
 /** 2_500_000_000, 'USD' → 'US$2.5 billion'. */

@@ -11,7 +11,7 @@ import {promisify} from 'node:util'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {LocalLake} from '../../lake'
-import {BUNDLED, copyBundled, datasetSnapshot, importInto, REPO, tempDir} from './importFixtures'
+import {BUNDLED, copyBundled, datasetSnapshot, importInto, REPO, sourceParagraphs, tempDir} from './importFixtures'
 
 let dir: string
 let datasetFile: string
@@ -128,7 +128,7 @@ describe('an article without a manifest', () => {
     const lake = await LocalLake.open(datasetFile)
     const draft = await lake.getDocument(report.drafts[0].id)
     const body = draft?.body as {markDefs: {_type: string; company?: {_ref: string}}[]; children: {text: string}[]}[]
-    expect(body.map((block) => block.children.map((span) => span.text).join(''))).toHaveLength(10)
+    expect(body.map((block) => block.children.map((span) => span.text).join(''))).toEqual(sourceParagraphs())
     expect(body[0].markDefs).toEqual([expect.objectContaining({_type: 'companyMention', company: {_type: 'reference', _ref: 'company.microsoft'}})])
     await lake.close()
   })

@@ -7,8 +7,15 @@ import {defineQuery} from 'groq'
 import {ARTICLE_CARD_FIELDS, COMPANY_LINK_FIELDS, UNICORN_LIST_LINK_FIELDS} from './fragments'
 import type {ParamsOf} from './paramSpec'
 
+/**
+ * Newest period first. Lists are ordered by the period they cover rather than `publishedAt`, which
+ * imported lists often lack (a missing date would sort an old list to the top). A half-year sorts
+ * with the quarter it ends in.
+ */
+export const UNICORN_LIST_PERIOD_ORDER = `order(period.year desc, coalesce(period.quarter * 3, period.half * 6) desc, publishedAt desc, _id desc)`
+
 export const LATEST_UNICORN_LISTS_QUERY = defineQuery(`*[_type == "unicornList"]
-  | order(publishedAt desc, cutoffDate desc, _id desc) [0...20]{
+  | ${UNICORN_LIST_PERIOD_ORDER} [0...20]{
   ${UNICORN_LIST_LINK_FIELDS}, scope, totalCount,
   "tracker": tracker->{${COMPANY_LINK_FIELDS}},
   "entryCount": count(entries)
@@ -41,7 +48,7 @@ export type UnicornListBySlugParams = ParamsOf<typeof unicornListBySlugParams>
  */
 export const COMPANY_UNICORN_APPEARANCES_QUERY = defineQuery(`*[_type == "unicornList" && references($companyId)
   && $companyId in entries[].company._ref]
-  | order(publishedAt desc, cutoffDate desc, _id desc) [0...100]{
+  | ${UNICORN_LIST_PERIOD_ORDER} [0...100]{
   ${UNICORN_LIST_LINK_FIELDS}, totalCount,
   "tracker": tracker->{${COMPANY_LINK_FIELDS}},
   "entry": entries[company._ref == $companyId][0]{_key, rank, sector, valuation}

@@ -53,7 +53,9 @@ function truncateAtWord(slug: string, maxLength: number): string {
  */
 export function slugifyTitle(title: string): string {
   const source = (title ?? '').normalize('NFKC').trim()
-  const folded = getSlug(romanizeHan(source), {separator: '-', lang: 'en', symbols: true})
+  // apostrophes join words ("Huawei’s" → huaweis), they do not separate them
+  const withoutApostrophes = source.replace(/['’‘`]/g, '')
+  const folded = getSlug(romanizeHan(withoutApostrophes), {separator: '-', lang: 'en', symbols: true})
   const slug = truncateAtWord(folded.replace(/-{2,}/g, '-').replace(/^-|-$/g, ''), SLUG_MAX_LENGTH)
   return slug || `untitled-${shortHash(source)}`
 }

@@ -142,9 +142,11 @@ export async function validateDocuments(
     // rules (a missing required slug becomes a warning); so only its unknown-field markers are kept.
     const [studioMarkers, cliMarkers] = await Promise.all([validate('studio'), validate('cli')])
     const unknownFieldMarkers = cliMarkers.filter((marker) => UNKNOWN_FIELD_MESSAGE.test(marker.message ?? ''))
-    for (const marker of [...studioMarkers, ...unknownFieldMarkers]) {
-      problems.push(problem(pathToString(marker.path), marker.level, marker.message ?? marker.item?.message ?? ''))
-    }
+    // custom rules finish in any order; sort so reports and test expectations are stable
+    const documentProblems = [...studioMarkers, ...unknownFieldMarkers]
+      .map((marker) => problem(pathToString(marker.path), marker.level, marker.message ?? marker.item?.message ?? ''))
+      .sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message))
+    problems.push(...documentProblems)
   }
   return problems
 }

@@ -33,6 +33,6 @@ export function sectorLabel(sector: string | undefined, otherSector?: string): s
   if (sector === 'other' && otherSector?.trim()) return otherSector.trim()
   const known = UNICORN_SECTORS.find((entry) => entry.value === sector)
   if (!known) return sector ?? 'no sector'
-  // Keep acronyms and brand-like words as titled; lower-case the rest for mid-sentence use.
+  // Titles are sentence case, so lower-casing them reads naturally mid-sentence.
   return known.title.toLowerCase()
 }

@@ -1,19 +1,11 @@
 /**
- * The plugin's rules, run through Sanity's own `validateDocument` (via the schemas harness) on
- * good and broken unicorn profiles and lists, asserting level, message and path.
+ * The unicorn profile's rules, run through Sanity's own `validateDocument` (via the schemas
+ * harness) on good and broken profiles, asserting level, message and path.
  */
 import {describe, expect, test} from 'vitest'
 
-import {validateDocuments} from '../../schemas/validation/validateDocuments'
-import {entry, itJuzi, itJuziQ3List, sectorRow, unicornCompany} from './fixtures/unicornDocuments'
-
-// Real reference checks: the tracker and the listed company must exist in the dataset.
-const existingDocuments = [itJuzi, unicornCompany()]
-
-function check(document: ReturnType<typeof unicornCompany>, options?: Parameters<typeof validateDocuments>[1]) {
-  const others = existingDocuments.filter((existing) => existing._id !== document._id)
-  return validateDocuments([document], {existingDocuments: others, ...options})
-}
+import {checkWithPlugin as check} from './fixtures/checkWithPlugin'
+import {unicornCompany} from './fixtures/unicornDocuments'
 
 describe('unicorn profile', () => {
   test('a complete, consistent profile has no problems', async () => {
@@ -110,87 +102,6 @@ describe('unicorn profile', () => {
         path: 'unicorn.investors[_key=="blank"]',
         level: 'error',
         message: 'An investor needs a referenced document or a name; fill in one of them',
-      }),
-    ])
-  })
-})
-
-describe('unicorn list', () => {
-  test("IT Juzi's Q3 2022 list, breakdown only, has no problems", async () => {
-    expect(await check(itJuziQ3List())).toEqual([])
-  })
-
-  test('a breakdown summing past the total is an error on sectorBreakdown', async () => {
-    const problems = await check(itJuziQ3List({totalCount: 12}))
-    expect(problems).toEqual([
-      {
-        documentId: 'unicornList.it-juzi-2022-q3',
-        documentType: 'unicornList',
-        path: 'sectorBreakdown',
-        level: 'error',
-        message:
-          "The sector breakdown adds up to 16, more than the total count of 12: lower a sector's count or raise the total",
-      },
-    ])
-  })
-
-  test('entries that disagree with the breakdown get a warning naming the sector', async () => {
-    const entries = [
-      ...['a', 'b', 'c', 'd', 'e'].map((key, index) => entry(key, 'semiconductors', index + 1)),
-      ...['f', 'g', 'h', 'i'].map((key, index) => entry(key, 'biotech', index + 6)),
-    ]
-    const problems = await check(
-      itJuziQ3List({totalCount: 9, sectorBreakdown: [sectorRow('semi', 'semiconductors', 6), sectorRow('bio', 'biotech', 3)], entries}),
-    )
-    expect(problems).toEqual([
-      expect.objectContaining({
-        path: 'entries',
-        level: 'warning',
-        message: 'Entries list 5 companies in semiconductors, the breakdown says 6',
-      }),
-      expect.objectContaining({
-        path: 'entries',
-        level: 'warning',
-        message: 'Entries list 4 companies in biotech, the breakdown says 3',
-      }),
-    ])
-  })
-
-  test('entries fewer than the total count get a warning', async () => {
-    const problems = await check(
-      itJuziQ3List({
-        totalCount: 3,
-        sectorBreakdown: [sectorRow('semi', 'semiconductors', 2)],
-        entries: [entry('a', 'semiconductors', 1), entry('b', 'semiconductors', 2)],
-      }),
-    )
-    expect(problems).toEqual([
-      expect.objectContaining({
-        path: 'entries',
-        level: 'warning',
-        message: 'Entries list 2 companies, the total count says 3',
-      }),
-    ])
-  })
-
-  test('an "other" sector without its name is an error on that row', async () => {
-    const problems = await check(itJuziQ3List({sectorBreakdown: [sectorRow('misc', 'other', 2)]}))
-    expect(problems).toEqual([
-      expect.objectContaining({
-        path: 'sectorBreakdown[_key=="misc"].otherSector',
-        level: 'error',
-        message: 'Name the sector when choosing "Other", e.g. "Robotics"',
-      }),
-    ])
-  })
-
-  test('a quarterly period without its quarter is an error on the period', async () => {
-    const problems = await check(itJuziQ3List({period: {_type: 'unicornListPeriod', year: 2022, kind: 'quarter'}}))
-    expect(problems).toEqual([
-      expect.objectContaining({
-        path: 'period.quarter',
-        level: 'error',
-        message: 'Choose the quarter (1–4) for a quarterly list',
       }),
     ])
   })

@@ -1557,7 +1557,7 @@ export type SEARCH_QUERY_RESULT = Array<{
 
 // Source: queries/sourceQueries.ts
 // Variable: SOURCE_BY_SLUG_QUERY
-// Query: *[_type == "interviewSource" && slug.current == $slug][0]{  _id, _type, _updatedAt, name, nameZh, "slug": slug.current, jobTitle, bio,  "organisation": organisation{name, "company": company->{_id, name, nameZh, "slug": slug.current}},  "headshot": headshot{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}},  profileLinks[]{_key, label, url},  interviews[]{_key, kind, outlet, date, url, attribution, anonymityReason},  "quotedIn": *[_type == "article" && references(^._id) && defined(publishedAt)]    | order(publishedAt desc, _id desc) [0...50]{    _id, title, "slug": slug.current, publishedAt,    "quotations": body[_type == "quotation" && speaker._ref == ^.^._id]{      _key, text, speakerTitle, attribution, style, interviewKey    },    "attributedPassages": body[_type == "block" && ^.^._id in markDefs[_type == "quoteAttribution"].speaker._ref]{      _key,      "paragraph": pt::text(@),      "quotes": markDefs[_type == "quoteAttribution" && speaker._ref == ^.^.^._id]{        _key, interviewKey,        "text": array::join(^.children[^._key in marks].text, "")      }    }  }}
+// Query: *[_type == "interviewSource" && slug.current == $slug][0]{  _id, _type, _updatedAt, name, nameZh, "slug": slug.current, jobTitle, bio,  "organisation": organisation{name, "company": company->{_id, name, nameZh, "slug": slug.current}},  "headshot": headshot{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}},  profileLinks[]{_key, label, url},  interviews[]{_key, kind, outlet, date, url, attribution, anonymityReason},  "quotedIn": *[_type == "article" && references(^._id) && defined(publishedAt) && (      ^._id in body[_type == "quotation"].speaker._ref      || ^._id in body[].markDefs[_type == "quoteAttribution"].speaker._ref    )] | order(publishedAt desc, _id desc) [0...50]{    _id, title, "slug": slug.current, publishedAt,    "quotations": body[_type == "quotation" && speaker._ref == ^.^._id]{      _key, text, speakerTitle, attribution, style, interviewKey    },    "attributedPassages": body[_type == "block" && ^.^._id in markDefs[_type == "quoteAttribution"].speaker._ref]{      _key,      "paragraph": pt::text(@),      "quotes": markDefs[_type == "quoteAttribution" && speaker._ref == ^.^.^._id]{        _key, interviewKey,        "text": array::join(^.children[^._key in marks].text, "")      }    }  },  "mentionedIn": *[_type == "article" && references(^._id) && defined(publishedAt)]    | order(publishedAt desc, _id desc) [0...20]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,  "section": section->{_id, title, "slug": slug.current},  "authors": authors[]->{_id, name, "slug": slug.current, role},  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}}
 export type SOURCE_BY_SLUG_QUERY_RESULT = {
   _id: string;
   _type: "interviewSource";
@@ -1632,6 +1632,40 @@ export type SOURCE_BY_SLUG_QUERY_RESULT = {
         text: string | null;
       }> | null;
     }> | null;
+  }>;
+  mentionedIn: Array<{
+    _id: string;
+    title: string | null;
+    slug: string | null;
+    dek: string | null;
+    publishedAt: string | null;
+    updatedAt: string | null;
+    tags: Array<string> | null;
+    section: {
+      _id: string;
+      title: string | null;
+      slug: string | null;
+    } | null;
+    authors: Array<{
+      _id: string;
+      name: string | null;
+      slug: string | null;
+      role: string | null;
+    }> | null;
+    heroImage: {
+      alt: string | null;
+      caption: string | null;
+      credit: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      asset: {
+        _id: string;
+        url: string | null;
+        width: number | null;
+        height: number | null;
+        lqip: string | null;
+      } | null;
+    } | null;
   }>;
 } | null;
 
@@ -1811,7 +1845,7 @@ declare module "@sanity/client" {
     '*[_type == "regulation"]\n  | order(coalesce(adoptedAt, promulgatedAt, effectiveAt) asc, _id asc) [0...500]{\n  _id, title, abbreviation, "slug": slug.current, titleZh, instrumentType, status, jurisdiction,\n  "events": ([\n    {"kind": "adopted", "date": adoptedAt, "summary": null, "amendmentKey": null},\n    {"kind": "promulgated", "date": promulgatedAt, "summary": null, "amendmentKey": null},\n    {"kind": "effective", "date": effectiveAt, "summary": null, "amendmentKey": null}\n  ]\n  + coalesce(amendments[]{"kind": "amendmentAdopted", "date": adoptedAt, summary, "amendmentKey": _key}, [])\n  + coalesce(amendments[]{"kind": "amendmentEffective", "date": effectiveAt, summary, "amendmentKey": _key}, [])\n  )[defined(date)] | order(date asc)\n}': REGULATION_TIMELINE_QUERY_RESULT;
     '*[_type in ["article", "company", "regulation", "interviewSource", "unicornList", "author", "section"]\n  && defined(slug.current) && !(seo.noIndex == true)]\n  | order(_type asc, slug.current asc) [0...50000]{\n  _id, _type, "slug": slug.current, "updatedAt": coalesce(updatedAt, _updatedAt)\n}': SITEMAP_QUERY_RESULT;
     '*[_type == "article" && defined(publishedAt) && [title, dek] match $term]\n  | score(boost(title match $term, 3), dek match $term)\n  | order(_score desc, publishedAt desc, _id desc) [0...20]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}': SEARCH_QUERY_RESULT;
-    '*[_type == "interviewSource" && slug.current == $slug][0]{\n  _id, _type, _updatedAt, name, nameZh, "slug": slug.current, jobTitle, bio,\n  "organisation": organisation{name, "company": company->{_id, name, nameZh, "slug": slug.current}},\n  "headshot": headshot{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}},\n  profileLinks[]{_key, label, url},\n  interviews[]{_key, kind, outlet, date, url, attribution, anonymityReason},\n  "quotedIn": *[_type == "article" && references(^._id) && defined(publishedAt)]\n    | order(publishedAt desc, _id desc) [0...50]{\n    _id, title, "slug": slug.current, publishedAt,\n    "quotations": body[_type == "quotation" && speaker._ref == ^.^._id]{\n      _key, text, speakerTitle, attribution, style, interviewKey\n    },\n    "attributedPassages": body[_type == "block" && ^.^._id in markDefs[_type == "quoteAttribution"].speaker._ref]{\n      _key,\n      "paragraph": pt::text(@),\n      "quotes": markDefs[_type == "quoteAttribution" && speaker._ref == ^.^.^._id]{\n        _key, interviewKey,\n        "text": array::join(^.children[^._key in marks].text, "")\n      }\n    }\n  }\n}': SOURCE_BY_SLUG_QUERY_RESULT;
+    '*[_type == "interviewSource" && slug.current == $slug][0]{\n  _id, _type, _updatedAt, name, nameZh, "slug": slug.current, jobTitle, bio,\n  "organisation": organisation{name, "company": company->{_id, name, nameZh, "slug": slug.current}},\n  "headshot": headshot{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}},\n  profileLinks[]{_key, label, url},\n  interviews[]{_key, kind, outlet, date, url, attribution, anonymityReason},\n  "quotedIn": *[_type == "article" && references(^._id) && defined(publishedAt) && (\n      ^._id in body[_type == "quotation"].speaker._ref\n      || ^._id in body[].markDefs[_type == "quoteAttribution"].speaker._ref\n    )] | order(publishedAt desc, _id desc) [0...50]{\n    _id, title, "slug": slug.current, publishedAt,\n    "quotations": body[_type == "quotation" && speaker._ref == ^.^._id]{\n      _key, text, speakerTitle, attribution, style, interviewKey\n    },\n    "attributedPassages": body[_type == "block" && ^.^._id in markDefs[_type == "quoteAttribution"].speaker._ref]{\n      _key,\n      "paragraph": pt::text(@),\n      "quotes": markDefs[_type == "quoteAttribution" && speaker._ref == ^.^.^._id]{\n        _key, interviewKey,\n        "text": array::join(^.children[^._key in marks].text, "")\n      }\n    }\n  },\n  "mentionedIn": *[_type == "article" && references(^._id) && defined(publishedAt)]\n    | order(publishedAt desc, _id desc) [0...20]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}\n}': SOURCE_BY_SLUG_QUERY_RESULT;
     '*[_type == "unicornList"]\n  | order(period.year desc, coalesce(period.quarter * 3, period.half * 6) desc, publishedAt desc, _id desc) [0...20]{\n  _id, title, "slug": slug.current, period, cutoffDate, publishedAt, scope, totalCount,\n  "tracker": tracker->{_id, name, nameZh, "slug": slug.current},\n  "entryCount": count(entries)\n}': LATEST_UNICORN_LISTS_QUERY_RESULT;
     '*[_type == "unicornList" && slug.current == $slug][0]{\n  _type, _updatedAt, _id, title, "slug": slug.current, period, cutoffDate, publishedAt, scope, methodology, sourceWording, totalCount,\n  sectorBreakdown[]{_key, sector, otherSector, count},\n  "tracker": tracker->{_id, name, nameZh, "slug": slug.current, website},\n  "entries": entries[] | order(rank asc) [0...1000]{_key, rank, sector, valuation, "company": company->{_id, name, nameZh, "slug": slug.current}},\n  "articles": *[_type == "article" && references(^._id) && defined(publishedAt)]\n    | order(publishedAt desc, _id desc) [0...10]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}\n}': UNICORN_LIST_BY_SLUG_QUERY_RESULT;
     '*[_type == "unicornList" && references($companyId)\n  && $companyId in entries[].company._ref]\n  | order(period.year desc, coalesce(period.quarter * 3, period.half * 6) desc, publishedAt desc, _id desc) [0...100]{\n  _id, title, "slug": slug.current, period, cutoffDate, publishedAt, totalCount,\n  "tracker": tracker->{_id, name, nameZh, "slug": slug.current},\n  "entry": entries[company._ref == $companyId][0]{_key, rank, sector, valuation}\n}': COMPANY_UNICORN_APPEARANCES_QUERY_RESULT;

@@ -1,11 +1,12 @@
 /**
  * Source page: the person, their interviews, and every quotation of theirs across articles, both
  * forms the body has: `quotation` blocks and `quoteAttribution` marks on quoted words in a
- * paragraph. Each comes with the interview it was taken from, when the editor named one.
+ * paragraph, with the interview key the editor named. `quotedIn` holds only articles that quote
+ * the person; `mentionedIn` every article that links to them at all.
  */
 import {defineQuery} from 'groq'
 
-import {COMPANY_LINK_FIELDS, IMAGE_FIELDS, INTERVIEW_FIELDS} from './fragments'
+import {ARTICLE_CARD_FIELDS, COMPANY_LINK_FIELDS, IMAGE_FIELDS, INTERVIEW_FIELDS} from './fragments'
 import type {ParamsOf} from './paramSpec'
 
 /**
@@ -19,8 +20,10 @@ export const SOURCE_BY_SLUG_QUERY = defineQuery(`*[_type == "interviewSource" &&
   "headshot": headshot{${IMAGE_FIELDS}},
   profileLinks[]{_key, label, url},
   interviews[]{${INTERVIEW_FIELDS}, anonymityReason},
-  "quotedIn": *[_type == "article" && references(^._id) && defined(publishedAt)]
-    | order(publishedAt desc, _id desc) [0...50]{
+  "quotedIn": *[_type == "article" && references(^._id) && defined(publishedAt) && (
+      ^._id in body[_type == "quotation"].speaker._ref
+      || ^._id in body[].markDefs[_type == "quoteAttribution"].speaker._ref
+    )] | order(publishedAt desc, _id desc) [0...50]{
     _id, title, "slug": slug.current, publishedAt,
     "quotations": body[_type == "quotation" && speaker._ref == ^.^._id]{
       _key, text, speakerTitle, attribution, style, interviewKey
@@ -33,7 +36,9 @@ export const SOURCE_BY_SLUG_QUERY = defineQuery(`*[_type == "interviewSource" &&
         "text": array::join(^.children[^._key in marks].text, "")
       }
     }
-  }
+  },
+  "mentionedIn": *[_type == "article" && references(^._id) && defined(publishedAt)]
+    | order(publishedAt desc, _id desc) [0...20]{${ARTICLE_CARD_FIELDS}}
 }`)
 
 export const sourceBySlugParams = {

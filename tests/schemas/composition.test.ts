@@ -9,7 +9,7 @@ import {
   type Config,
   createWorkspaceFromConfig,
   defineType,
-  type Plugin,
+  type PluginOptions,
   resolveSchemaTypes,
   type Workspace,
 } from 'sanity'
@@ -29,7 +29,7 @@ const offlineClient = createClient({
   useCdn: false,
 })
 
-function resolveWorkspace(plugins: Plugin[], extra: Partial<Config> = {}): Promise<Workspace> {
+function resolveWorkspace(plugins: PluginOptions[], extra: Partial<Config> = {}): Promise<Workspace> {
   return createWorkspaceFromConfig({
     name: 'test',
     projectId: 'chinadesk-test',
@@ -49,7 +49,7 @@ function countNames(names: string[]): Map<string, number> {
 
 function deskItemIds(workspace: Workspace): string[] {
   const source = workspace.unstable_sources[0]
-  const S = createStructureBuilder({source})
+  const S = createStructureBuilder({source, perspectiveStack: []})
   const list = deskStructure(S, source as unknown as Parameters<typeof deskStructure>[1]) as {
     serialize: () => {items: {id: string}[]}
   }

@@ -64,15 +64,24 @@ export class ContentLakeTarget implements ImportTarget {
     let next = 0
     let done = 0
     let retries = 0
+    let failure: Error | undefined
     const worker = async () => {
-      while (next < batches.length) {
+      // After one transaction fails for good, no worker starts another: the run stops cleanly and a
+      // rerun picks up from what the dataset then holds.
+      while (next < batches.length && !failure) {
         const batch = batches[next++]
-        retries += await this.send(batch)
-        done += batch.mutations.length
-        onProgress?.({done, total: mutations.length})
+        try {
+          const batchRetries = await this.send(batch)
+          retries += batchRetries
+          done += batch.mutations.length
+          onProgress?.({done, total: mutations.length})
+        } catch (error) {
+          failure ??= error as Error
+        }
       }
     }
     await Promise.all(Array.from({length: Math.min(concurrency, batches.length)}, worker))
+    if (failure) throw failure
     return {transactions: batches.length, mutations: mutations.length, retries}
   }
 

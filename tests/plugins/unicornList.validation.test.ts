@@ -88,4 +88,15 @@ describe('unicorn list', () => {
       }),
     ])
   })
+
+  test('a published date in the future is an error on that date', async () => {
+    const problems = await check(itJuziQ3List({publishedAt: '2099-10-12'}))
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'publishedAt',
+        level: 'error',
+        message: expect.stringMatching(/^Published 2099-10-12 is in the future/),
+      }),
+    ])
+  })
 })

@@ -26,7 +26,7 @@ export function UnicornListBreakdownView({document}: UnicornListBreakdownViewPro
   return (
     <Box padding={4}>
       <Stack space={4}>
-        <Heading size={1}>
+        <Heading as="h2" size={1}>
           {unicornListPreviewTitle({period: list.period, totalCount: list.totalCount, fallbackTitle: list.title})}
         </Heading>
         {list.scope && <Text muted>{list.scope}</Text>}

@@ -8,6 +8,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {SectorBreakdownInput} from '../components/SectorBreakdownInput'
 import {unicornListPreviewTitle} from '../helpers/periodLabel'
 import type {ResolvedUnicornStatsOptions} from '../options'
+import {createPastDateField} from './fields/pastDateField'
 import {breakdownWithinTotal, entriesAgreeWithTotals} from './unicornListRules'
 
 export function createUnicornListType(options: ResolvedUnicornStatsOptions) {
@@ -33,8 +34,8 @@ export function createUnicornListType(options: ResolvedUnicornStatsOptions) {
         to: options.documentTypes.map((type) => ({type})),
       }),
       defineField({name: 'period', title: 'Period', type: 'unicornListPeriod'}),
-      defineField({name: 'cutoffDate', title: 'Cut-off date', type: 'date'}),
-      defineField({name: 'publishedAt', title: 'Published', type: 'date'}),
+      createPastDateField({name: 'cutoffDate', title: 'Cut-off date'}),
+      createPastDateField({name: 'publishedAt', title: 'Published', description: 'When the tracker published the list'}),
       defineField({name: 'scope', title: 'Scope', type: 'string', description: 'e.g. new tech unicorns, China'}),
       defineField({name: 'methodology', title: 'Methodology note', type: 'text', rows: 3}),
       defineField({

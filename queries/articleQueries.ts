@@ -97,13 +97,13 @@ export const ARTICLE_LIST_QUERY = defineQuery(`*[_type == "article" && defined(p
 ] | order(publishedAt desc, _id desc) [0...$limit]{${ARTICLE_CARD_FIELDS}}`)
 
 export const articleListParams = {
-  limit: {kind: 'integer', required: false, default: 20, min: 1, max: ARTICLE_LIST_MAX_LIMIT, description: 'page size', example: '20'},
+  limit: {kind: 'integer', required: false, default: 20, min: 1, max: ARTICLE_LIST_MAX_LIMIT, description: 'page size'},
   section: {kind: 'documentId', required: false, description: 'only articles in this section (id)', example: 'section.technology'},
   tag: {kind: 'string', required: false, maxLength: 100, description: 'only articles with this tag', example: 'PIPL'},
   company: {kind: 'documentId', required: false, description: 'only articles referencing this company (id)', example: 'company.microsoft'},
-  regulation: {kind: 'documentId', required: false, description: 'only articles referencing this regulation (id)'},
-  lastPublishedAt: {kind: 'datetime', required: false, with: ['lastId'], description: 'cursor: publishedAt of the previous page’s last row'},
-  lastId: {kind: 'documentId', required: false, with: ['lastPublishedAt'], description: 'cursor: _id of the previous page’s last row'},
+  regulation: {kind: 'documentId', required: false, description: 'only articles referencing this regulation (id)', example: 'regulation.personal-information-protection-law'},
+  lastPublishedAt: {kind: 'datetime', required: false, with: ['lastId'], description: 'cursor: publishedAt of the previous page’s last row', example: '2022-10-12T08:00:00Z'},
+  lastId: {kind: 'documentId', required: false, with: ['lastPublishedAt'], description: 'cursor: _id of the previous page’s last row', example: 'article.microsoft-claws-back-chinese-market'},
 } as const
 export type ArticleListParams = ParamsOf<typeof articleListParams>
 

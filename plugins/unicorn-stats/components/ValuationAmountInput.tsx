@@ -58,7 +58,6 @@ export function ValuationAmountInput(props: ValuationAmountInputProps) {
         value={text}
         onChange={handleChange}
         readOnly={readOnly}
-        inputMode="decimal"
         placeholder="e.g. 2500000000 or 2.5 billion"
         customValidity={parsed.kind === 'invalid' ? parsed.reason : undefined}
       />

@@ -9,21 +9,7 @@ import {defineArrayMember, defineField, defineType, getPublishedId} from 'sanity
 import {defineSlugField} from '../slug/defineSlugField'
 import {notBefore} from '../validation/dateOrder'
 import {webUrl} from '../validation/webUrl'
-
-export const REGULATION_STATUSES = [
-  {title: 'Draft', value: 'draft'},
-  {title: 'In force', value: 'inForce'},
-  {title: 'Amended', value: 'amended'},
-  {title: 'Repealed', value: 'repealed'},
-]
-
-const INSTRUMENT_TYPES = [
-  {title: 'Law', value: 'law'},
-  {title: 'Administrative regulation', value: 'administrativeRegulation'},
-  {title: 'Departmental rule', value: 'departmentalRule'},
-  {title: 'National standard', value: 'nationalStandard'},
-  {title: 'Draft', value: 'draft'},
-]
+import {INSTRUMENT_TYPES, REGULATION_STATUSES} from './regulationVocabulary'
 
 export const regulationType = defineType({
   name: 'regulation',

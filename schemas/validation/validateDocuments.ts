@@ -14,7 +14,6 @@ import {
   type SanityDocument,
   type SanityDocumentLike,
   type Schema,
-  usEnglishLocale,
   validateDocument,
   type Workspace,
 } from 'sanity'
@@ -22,6 +21,7 @@ import {
 import {applyUnicornStats} from '../../plugins'
 import type {ChinaDeskOptions} from '../plugin'
 import {schemaTypes} from '../schemaTypes'
+import {translateValidationMessage} from './englishValidationMessages'
 
 export interface ValidationProblem {
   documentId: string
@@ -61,22 +61,6 @@ export function buildChinaDeskSchema(pluginOptions?: ChinaDeskOptions): Schema {
   return schema
 }
 
-const validationStrings = usEnglishLocale.bundles?.find(
-  (bundle) => typeof bundle === 'object' && bundle.namespace === 'validation',
-)?.resources as Record<string, string> | undefined
-
-/**
- * A minimal i18next `t` over Sanity's English validation bundle: `validation:` keys, the
- * `_context` variants (e.g. `object.asset-required_image`) and `{{name}}` interpolation.
- */
-function translate(key: string, values?: Record<string, unknown>): string {
-  const bareKey = key.replace(/^validation:/, '')
-  const context = typeof values?.context === 'string' && values.context ? `${bareKey}_${values.context}` : undefined
-  const template = (context && validationStrings?.[context]) || validationStrings?.[bareKey]
-  if (!template) return key
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_match, name: string) => String(values?.[name] ?? ''))
-}
-
 /** Just the client surface validators use (`withConfig`, `fetch`), answered by groq-js. */
 function createGroqClient(dataset: SanityDocumentLike[]): SanityClient {
   const client = {
@@ -106,7 +90,7 @@ export async function validateDocuments(
   const workspace = {
     schema,
     getClient: () => client,
-    i18n: {t: translate, loadNamespaces: async () => undefined},
+    i18n: {t: translateValidationMessage, loadNamespaces: async () => undefined},
   } as unknown as Workspace
 
   const problems: ValidationProblem[] = []

@@ -56,6 +56,7 @@ export class LocalLake {
   private readonly parseCache = new Map<string, ExprNode>()
   private writeQueue: Promise<unknown> = Promise.resolve()
   private closed = false
+  private readonly writerToken = randomId()
 
   private constructor(
     file: string,
@@ -134,7 +135,7 @@ export class LocalLake {
   compact(): Promise<void> {
     this.assertOpen()
     return this.serialized(async () => {
-      const release = await acquireFileLock(this.lockFile)
+      const release = await acquireFileLock(this.lockFile, this.writerToken)
       try {
         this.catchUp()
         this.compactLocked()
@@ -151,7 +152,7 @@ export class LocalLake {
   }
 
   private async commit(mutations: Mutation[], transactionId: string): Promise<TransactionResult> {
-    const release = await acquireFileLock(this.lockFile)
+    const release = await acquireFileLock(this.lockFile, this.writerToken)
     try {
       this.catchUp()
       const timestamp = new Date().toISOString()

@@ -66,7 +66,9 @@ export function createRequestHandler(ctx: StandInContext, studioDir?: string) {
 }
 
 function recordUnknown(ctx: StandInContext, req: StandInRequest, res: StandInResponse, method: string, path: string) {
+  const seen = ctx.unknownRoutes.some((route) => route.method === method && route.path === path)
   ctx.unknownRoutes.push({method, path, at: new Date().toISOString()})
-  console.warn(`[lake stand-in] unknown route ${method} ${path}`)
+  // Once per route: the presence socket alone retries every few seconds.
+  if (!seen) console.warn(`[lake stand-in] unknown route ${method} ${path}`)
   sendJson(req, res, 404, {error: {description: `The local Content Lake stand-in does not implement ${method} ${path}`}})
 }

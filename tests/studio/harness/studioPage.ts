@@ -1,0 +1,51 @@
+/**
+ * Small, Studio-specific steps the scenarios share: open a document pane, wait for the form, read what the
+ * dataset holds. Selectors are the Studio's own `data-testid`s (`field-<path>`, `action-publish`).
+ */
+import type {Locator, Page} from 'playwright-core'
+
+import type {Doc} from '../../../lake'
+import type {StudioSession} from './session'
+
+/** The first load of the Studio bundle over a shared, busy CI machine can take a while. */
+export const STUDIO_LOAD_TIMEOUT = 90_000
+
+export function documentPath(documentId: string, listPath = 'articles;all-articles'): string {
+  return `/structure/${listPath};${documentId}`
+}
+
+export async function openDocument(page: Page, session: StudioSession, documentId: string, listPath?: string): Promise<void> {
+  await page.goto(session.url(documentPath(documentId, listPath)))
+  await page.locator('[data-testid="field-title"], [data-testid="field-name"]').first().waitFor({timeout: STUDIO_LOAD_TIMEOUT})
+}
+
+export function field(page: Page, path: string): Locator {
+  return page.locator(`[data-testid="field-${path}"]`)
+}
+
+/** Polls the session's lake (the same instance the stand-in writes through) until `check` accepts the document. */
+export async function waitForDocument(
+  session: StudioSession,
+  id: string,
+  check: (doc: Doc | undefined) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<Doc | undefined> {
+  const deadline = Date.now() + timeoutMs
+  let doc = await session.lake.getDocument(id)
+  while (!check(doc)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; ${id} is ${JSON.stringify(doc)?.slice(0, 400)}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    doc = await session.lake.getDocument(id)
+  }
+  return doc
+}
+
+/** Polls a condition in the page (the UI follows the listener asynchronously). */
+export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}

@@ -10,7 +10,6 @@ type Link = {_id: string; slug: Maybe<string>}
 
 /** The parts of `ArticleBySlugQueryResult` the JSON-LD uses (a type test keeps the two in step). */
 export interface JsonLdArticle {
-  _updatedAt?: Maybe<string>
   title: Maybe<string>
   slug: Maybe<string>
   dek?: Maybe<string>
@@ -93,7 +92,8 @@ export function articleJsonLd(article: JsonLdArticle, options: ArticleJsonLdOpti
     mainEntityOfPage: url ? {'@type': 'WebPage', '@id': url} : undefined,
     image: asset?.url ? [compact({'@type': 'ImageObject', url: asset.url, width: asset.width, height: asset.height, caption: article.heroImage?.alt})] : undefined,
     datePublished: article.publishedAt ?? undefined,
-    dateModified: article.updatedAt ?? article._updatedAt ?? article.publishedAt ?? undefined,
+    // The editorial update date, not `_updatedAt`: a re-import or a typo fix is not news to readers.
+    dateModified: article.updatedAt ?? article.publishedAt ?? undefined,
     author: (article.authors ?? []).filter((author) => author.name).map((author) => compact({'@type': 'Person', name: author.name, url: urlOf('author', author.slug)})),
     about: about.filter((node) => node !== undefined).map(compact),
     mentions: mentions.filter((node) => node.name).map(compact),

@@ -36,7 +36,7 @@ describe('articleJsonLd', () => {
       url: `${SITE}/articles/${BUNDLED_ARTICLE_SLUG}`,
       mainEntityOfPage: {'@type': 'WebPage', '@id': `${SITE}/articles/${BUNDLED_ARTICLE_SLUG}`},
       datePublished: '2022-10-12T08:00:00Z',
-      dateModified: article._updatedAt,
+      dateModified: '2022-10-12T08:00:00Z',
       author: [{'@type': 'Person', name: 'Dao Insights Staff', url: `${SITE}/authors/dao-insights-staff`}],
       keywords: 'Microsoft, cloud computing, data privacy, PIPL, unicorns',
       publisher: {'@type': 'NewsMediaOrganization', name: 'China Desk', logo: {'@type': 'ImageObject', url: `${SITE}/logo.png`}},

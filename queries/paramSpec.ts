@@ -49,9 +49,6 @@ export type ParamsOf<S extends ParamSpecs> = Simplify<
   }
 >
 
-/** The empty spec, for queries that take no parameters. */
-export const NO_PARAMS = {} as const satisfies ParamSpecs
-
 /** Describes the expected value of a parameter for help texts and error messages. */
 export function describeExpected(spec: ParamSpec): string {
   switch (spec.kind) {

@@ -16,6 +16,7 @@ import {
   type QueryParams,
   type RegisteredQueryString,
 } from './registry'
+// TypeGen's `SanityQueries` augmentation of '@sanity/client' must be in every program that uses the runner.
 import type {} from './sanity.types'
 import {validateParams} from './validateParams'
 

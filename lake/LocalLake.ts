@@ -11,6 +11,7 @@ import {dirname, resolve} from 'node:path'
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import {acquireFileLock} from './fileLock'
 import {mendozaEffects} from './mutationEffects'
+import {parseDynamicPayload} from './dynamicLookup'
 import {displayPath, readDatasetFile, writeDatasetFileAtomically} from './ndjsonFile'
 import {PerspectiveViews} from './perspectiveViews'
 import {rewriteWithIndexes} from './queryRewrite'
@@ -57,6 +58,8 @@ export class LocalLake {
   private writeQueue: Promise<unknown> = Promise.resolve()
   private closed = false
   private readonly writerToken = randomId()
+  /** Marks per-row index lookups passed through `dereference`; random, so no stored `_ref` can collide with it. */
+  private readonly dynamicPrefix = `\u0000lake-${randomId()}:`
 
   private constructor(
     file: string,
@@ -87,11 +90,16 @@ export class LocalLake {
   async fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}): Promise<R> {
     this.catchUp()
     const view = this.views.view(options.perspective ?? 'published')
-    const tree = rewriteWithIndexes(this.parsed(query, params), view, params)
+    const prefix = this.dynamicPrefix
+    const tree = rewriteWithIndexes(this.parsed(query, params), view, params, prefix)
     const value = await evaluate(tree, {
       dataset: view.documents(),
       params,
-      dereference: ({_ref}) => view.get(_ref) ?? null,
+      dereference: ({_ref}) => {
+        if (!_ref.startsWith(prefix)) return view.get(_ref) ?? null
+        const {index, keys} = parseDynamicPayload(_ref.slice(prefix.length))
+        return view.dynamicLookup(index, keys) as never
+      },
     })
     return (await value.get()) as R
   }

@@ -3,6 +3,7 @@
  * references. Candidates always come back in dataset order (each entry keeps the sequence number it was first
  * stored under), because groq-js returns unordered results in dataset order and the store must answer the same.
  */
+import {KEY_SEPARATOR, type DynamicIndex} from './dynamicLookup'
 import type {Doc} from './types'
 
 interface Entry {
@@ -79,6 +80,8 @@ export class DocumentIndex {
   private readonly indexes: Record<IndexName, Map<string, Bucket>> = {type: new Map(), slug: new Map(), references: new Map()}
   private seq = 0
   private allCache: Doc[] | null = null
+  /** Entries with an index key containing KEY_SEPARATOR: per-row lookups cannot split their keys safely. */
+  private separatorKeys = 0
 
   get size(): number {
     return this.byKey.size
@@ -125,6 +128,12 @@ export class DocumentIndex {
     return inOrder(entries)
   }
 
+  /** Candidates for a per-row lookup; the whole view when a stored key could be confused by the key encoding. */
+  dynamicLookup(index: DynamicIndex, keys: string[]): Doc[] {
+    if (this.separatorKeys > 0) return this.documents()
+    return index === 'id' ? this.byIds(keys) : this.lookup(index, keys)
+  }
+
   /** Cheap size estimate used to pick the most selective index. */
   count(index: IndexName | 'id', keys: string[]): number {
     if (index === 'id') return keys.length
@@ -136,6 +145,7 @@ export class DocumentIndex {
   private keysOf(doc: Doc): KeySets {
     const slug = slugOf(doc)
     return {
+      id: new Set([doc._id]),
       type: typeof doc._type === 'string' ? new Set([doc._type]) : EMPTY,
       slug: slug === undefined ? EMPTY : new Set([slug]),
       references: collectReferences(doc),
@@ -144,6 +154,8 @@ export class DocumentIndex {
 
   /** Moves the entry only between buckets whose membership changed, so unchanged buckets keep their order. */
   private reindex(entry: Entry, before: KeySets | undefined, after: KeySets | undefined): void {
+    if (before && hasSeparator(before)) this.separatorKeys--
+    if (after && hasSeparator(after)) this.separatorKeys++
     for (const name of ['type', 'slug', 'references'] as const) {
       const buckets = this.indexes[name]
       const was = before?.[name] ?? EMPTY
@@ -168,7 +180,12 @@ export class DocumentIndex {
   }
 }
 
-type KeySets = Record<IndexName, Set<string>>
+type KeySets = Record<IndexName | 'id', Set<string>>
+
+function hasSeparator(keys: KeySets): boolean {
+  for (const set of Object.values(keys)) for (const key of set) if (key.includes(KEY_SEPARATOR)) return true
+  return false
+}
 const EMPTY: Set<string> = new Set()
 
 function inOrder(entries: Set<Entry>): Doc[] {

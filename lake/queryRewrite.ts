@@ -7,10 +7,16 @@
  */
 import type {ExprNode} from 'groq-js'
 import type {DocumentIndex} from './documentIndex'
+import {dynamicCandidatesNode, isOuterOnly} from './dynamicLookup'
 import type {Doc} from './types'
 
 type Node = {type: string; [key: string]: unknown}
 type Plan = {index: 'id' | 'type' | 'slug' | 'references'; keys: string[]}
+type DynamicPlan = {index: Plan['index']; base: Node}
+
+/** A constant plan this small beats a per-row lookup (which evaluates its key once per outer row, not per candidate). */
+const SMALL_CANDIDATE_SET = 4
+const DYNAMIC_PREFERENCE: Plan['index'][] = ['id', 'slug', 'references', 'type']
 
 const NOT_CONSTANT = Symbol('not constant')
 
@@ -84,6 +90,28 @@ function planFor(node: Node, params: Record<string, unknown>): Plan | undefined 
   return undefined
 }
 
+function dynamicPlanFor(node: Node, prefix: string): DynamicPlan | undefined {
+  if (node.type === 'Group') return dynamicPlanFor(node.base as Node, prefix)
+  if (node.type === 'OpCall' && node.op === '==') {
+    for (const [attribute, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as Node[][]) {
+      const index = indexedAttribute(attribute)
+      if (index && isOuterOnly(other)) return {index, base: dynamicCandidatesNode(prefix, index, other, 'string')}
+    }
+  }
+  if (node.type === 'OpCall' && node.op === 'in') {
+    const index = indexedAttribute(node.left as Node)
+    if (index && isOuterOnly(node.right as Node)) return {index, base: dynamicCandidatesNode(prefix, index, node.right as Node, 'array')}
+  }
+  if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'references') {
+    const args = node.args as Node[]
+    if (args.length === 1 && isOuterOnly(args[0])) return {index: 'references', base: dynamicCandidatesNode(prefix, 'references', args[0], 'either')}
+  }
+  return undefined
+}
+
 function conjuncts(node: Node, into: Node[] = []): Node[] {
   if (node.type === 'And') {
     conjuncts(node.left as Node, into)
@@ -96,42 +124,58 @@ function conjuncts(node: Node, into: Node[] = []): Node[] {
   return into
 }
 
-/** The candidate documents for a filter, from its most selective indexed conjunct; undefined means "scan". */
-export function candidatesFor(filter: Node, index: DocumentIndex, params: Record<string, unknown>): Doc[] | undefined {
+/**
+ * The new base for a filter: the candidates of its most selective constant indexed conjunct, or a per-row
+ * lookup (when `dynamicPrefix` is given) for conjuncts like `references(^._id)`; undefined means "scan".
+ */
+export function candidatesFor(filter: Node, index: DocumentIndex, params: Record<string, unknown>, dynamicPrefix?: string): Node | undefined {
   let best: Plan | undefined
   let bestCount = Infinity
+  let dynamic: DynamicPlan | undefined
   for (const conjunct of conjuncts(filter)) {
     const plan = planFor(conjunct, params)
-    if (!plan) continue
-    const count = index.count(plan.index, plan.keys)
-    if (count < bestCount) [best, bestCount] = [plan, count]
+    if (plan) {
+      const count = index.count(plan.index, plan.keys)
+      if (count < bestCount) [best, bestCount] = [plan, count]
+      continue
+    }
+    const perRow = dynamicPrefix === undefined ? undefined : dynamicPlanFor(conjunct, dynamicPrefix)
+    if (perRow && (!dynamic || DYNAMIC_PREFERENCE.indexOf(perRow.index) < DYNAMIC_PREFERENCE.indexOf(dynamic.index))) dynamic = perRow
   }
+  const useDynamic = dynamic && (!best || (bestCount > SMALL_CANDIDATE_SET && dynamic.index !== 'type'))
+  if (useDynamic) return dynamic!.base
   if (!best) return undefined
-  return best.index === 'id' ? index.byIds(best.keys) : index.lookup(best.index, best.keys)
+  const docs: Doc[] = best.index === 'id' ? index.byIds(best.keys) : index.lookup(best.index, best.keys)
+  return {type: 'Value', value: docs}
 }
 
 /** Returns the tree with every indexable `*[...]` reading only its candidates; untouched subtrees are shared. */
-export function rewriteWithIndexes(tree: ExprNode, index: DocumentIndex, params: Record<string, unknown>): ExprNode {
-  return rewrite(tree as Node, index, params) as ExprNode
+export function rewriteWithIndexes(
+  tree: ExprNode,
+  index: DocumentIndex,
+  params: Record<string, unknown>,
+  dynamicPrefix?: string,
+): ExprNode {
+  return rewrite(tree as Node, index, params, dynamicPrefix) as ExprNode
 }
 
-function rewrite(node: Node, index: DocumentIndex, params: Record<string, unknown>): Node {
+function rewrite(node: Node, index: DocumentIndex, params: Record<string, unknown>, prefix: string | undefined): Node {
   if (node.type === 'Value') return node
   let copy: Node | undefined
   for (const [key, child] of Object.entries(node)) {
     let next: unknown = child
     if (Array.isArray(child)) {
-      const mapped = child.map((item) => (isNode(item) ? rewrite(item, index, params) : item))
+      const mapped = child.map((item) => (isNode(item) ? rewrite(item, index, params, prefix) : item))
       if (mapped.some((item, i) => item !== child[i])) next = mapped
     } else if (isNode(child)) {
-      next = rewrite(child, index, params)
+      next = rewrite(child, index, params, prefix)
     }
     if (next !== child) (copy ??= {...node})[key] = next
   }
   const result = copy ?? node
   if (result.type === 'Filter' && (result.base as Node).type === 'Everything') {
-    const candidates = candidatesFor(result.expr as Node, index, params)
-    if (candidates) return {...result, base: {type: 'Value', value: candidates}}
+    const base = candidatesFor(result.expr as Node, index, params, prefix)
+    if (base) return {...result, base}
   }
   return result
 }

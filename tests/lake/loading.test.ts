@@ -81,4 +81,24 @@ describe('indexed query rewrite', () => {
     expect(baseOf('*[_type == $t]{title}', {t: 5})).toBe('Everything')
     expect(baseOf('*[_id in $ids]{title}', {ids: ['a', 1]})).toBe('Everything')
   })
+
+  it('turns filters keyed by an outer scope (`^`) into per-row index lookups, never reading the element', () => {
+    const rewritten = (query: string) => JSON.stringify(rewriteWithIndexes(parse(query), index, {}, 'P:'))
+    expect(rewritten('*[_type == "article"]{"s": *[_id == ^.section._ref][0]}')).toContain('"P:id:"')
+    expect(rewritten('*[_type == "company"]{"a": *[references(^._id)]}')).toContain('"P:references:"')
+    expect(rewritten('*[_type == "article"]{"m": *[_id in ^.body[].markDefs[_type == "companyMention"].company._ref]}')).toContain('"P:id:"')
+    expect(rewritten('*[_type == "article"]{"x": *[_id == title]}')).not.toContain('"P:')
+    expect(rewritten('*[_type == "article"]{"x": *[_id in ^.items[title == ^.title]._ref]}')).not.toContain('"P:')
+  })
+})
+
+describe('per-row lookups', () => {
+  it('fall back to a scan when a stored key contains the key separator, so no match is lost', async () => {
+    const lake = await LocalLake.open(writeNdjson(join(dir, 'nul.ndjson'), [
+      {_id: 'x.1', _type: 'x', target: 'a\u0000b'},
+      {_id: 'a\u0000b', _type: 'y'},
+      {_id: 'a', _type: 'y'},
+    ]))
+    expect(await lake.fetch('*[_type == "x"]{"hit": *[_id == ^.target]._id}')).toEqual([{hit: ['a\u0000b']}])
+  })
 })

@@ -45,6 +45,12 @@ const QUERIES: [string, Record<string, unknown>][] = [
   ['*[_id in []]', {}],
   ['*[_type == "company" && defined(unicorn)] | order(unicorn.latestValuation.amount desc, _id)[0...5]{_id, "v": unicorn.latestValuation.amount}', {}],
   ['*[_type == "article"][0...3]{"same": *[_type == "article" && slug.current == ^.slug.current]._id}', {}],
+  // Per-row lookups: the key comes from an outer scope (`^`), so the index is consulted during evaluation.
+  ['*[_type == "article"][0...4]{_id, "mentioned": *[_type == "company" && _id in ^.body[].markDefs[_type == "companyMention"].company._ref]._id, "sec": *[_id == ^.section._ref][0].title}', {}],
+  ['*[_type == "article"][0...3]{"rel": *[_id in ^.relatedCompanies[]._ref]{_id, "back": count(*[references(^._id)])}, "odd": *[references(^.relatedCompanies)]._id, "tagged": *[_id in ^.tags]._id}', {}],
+  ['*[_type == "article"][0...4]{"marks": body[].markDefs[]{"c": *[_id == ^.company._ref][0].name}, "q": body[_type == "quotation"]{"who": *[_id == ^.speaker._ref && _type == "interviewSource"][0].name}}', {}],
+  ['*[_type == "company"][0...6]{_id, "byParent": *[_id == ^.parent._ref]._id, "kids": *[_type == "company" && references(^._id)]._id, "self": *[_type == ^._type && _id == ^._id]._id}', {}],
+  ['*[_type == "interviewSource"][0...4]{"quotes": *[_type == "article" && references(^._id)]{_id, "again": *[_id == ^._id]._id}}', {}],
   ['{"a": count(*[_type == "article"]), "d": count(*[_id in path("drafts.**")])}', {}],
   ['*[_type == "article" && _id == $id && slug.current == $slug]._id', {id: `article.${slugA}`, slug: slugA}],
 ]

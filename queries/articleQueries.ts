@@ -49,7 +49,11 @@ export const ARTICLE_BODY_FIELDS = `...,
     }
   }` as const
 
-/** The article page, by slug. `null` when no article has that slug in the perspective asked for. */
+/**
+ * The article page, by slug. `null` when no article has that slug in the perspective asked for.
+ * `mentions` filters are one `_id in <ids>` each (sources join their three kinds of link with `+`,
+ * not `||`), so a store can look the ids up instead of testing every document of the type.
+ */
 export const ARTICLE_BY_SLUG_QUERY = defineQuery(`*[_type == "article" && slug.current == $slug][0]{
   _id, _type, _updatedAt, title, "slug": slug.current, dek, publishedAt, updatedAt,
   tags, regions, industries, newsletterCta,
@@ -66,10 +70,10 @@ export const ARTICLE_BY_SLUG_QUERY = defineQuery(`*[_type == "article" && slug.c
       | order(name asc) [0...100]{${COMPANY_LINK_FIELDS}},
     "regulations": *[_type == "regulation" && _id in ^.body[].markDefs[_type == "regulationMention"].regulation._ref]
       | order(title asc) [0...100]{${REGULATION_LINK_FIELDS}},
-    "sources": *[_type == "interviewSource" && (
-        _id in ^.body[].markDefs[_type == "sourceMention"].source._ref
-        || _id in ^.body[].markDefs[_type == "quoteAttribution"].speaker._ref
-        || _id in ^.body[_type == "quotation"].speaker._ref
+    "sources": *[_type == "interviewSource" && _id in (
+        ^.body[].markDefs[_type == "sourceMention"].source._ref
+        + ^.body[].markDefs[_type == "quoteAttribution"].speaker._ref
+        + ^.body[_type == "quotation"].speaker._ref
       )] | order(name asc) [0...100]{${SOURCE_LINK_FIELDS}}
   }
 }`)

@@ -6,13 +6,13 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {connect, type ClientHttp2Session} from 'node:http2'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {deflateSync} from 'node:zlib'
 
 import {applyPatch} from 'mendoza'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {LocalLake} from '../../lake'
 import {startStandIn, type RunningStandIn} from '../../lake/server'
+import {makePng} from './harness/pngFixture'
 
 let dir: string
 let lake: LocalLake
@@ -67,22 +67,6 @@ function listen(query: string, params: Record<string, unknown>, count: number) {
     })
   })
   return {welcomed, events}
-}
-
-/** A valid 3×2 RGBA PNG. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    return Buffer.concat([length, Buffer.from(type), data, Buffer.alloc(4)])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(3, 0)
-  header.writeUInt32BE(2, 4)
-  header[8] = 8
-  header[9] = 6
-  const rows = Buffer.alloc(2 * (1 + 3 * 4), 0x7f)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
 
 beforeAll(async () => {
@@ -188,10 +172,10 @@ describe('local Content Lake stand-in', () => {
   })
 
   it('stores uploaded images beside the dataset with their dimensions and serves them back', async () => {
-    const png = tinyPng()
+    const png = makePng(3, 2)
     const reply = await request('POST', '/v2021-06-07/assets/images/production?filename=logo.png', png, {'content-type': 'image/png'})
     const asset = reply.json().document
-    expect(asset).toMatchObject({_type: 'sanity.imageAsset', extension: 'png', originalFilename: 'logo.png', metadata: {dimensions: {width: 3, height: 2}}})
+    expect(asset).toMatchObject({_type: 'sanity.imageAsset', extension: 'png', originalFilename: 'logo.png', metadata: {dimensions: {width: 3, height: 2}, hasAlpha: false}})
     expect(asset._id).toMatch(/^image-[0-9a-f]{40}-3x2-png$/)
     expect(asset.url.startsWith(`${standIn.origin}/images/chinadesk-local/production/`)).toBe(true)
     expect(await lake.getDocument(asset._id)).toBeDefined()

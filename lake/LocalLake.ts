@@ -258,15 +258,24 @@ export class LocalLake {
       tree = parse(query)
     } catch (error) {
       // Slices need constant bounds: a query like `[0...$limit]` only parses with its parameters inlined.
+      const key = `${query}\u0000${JSON.stringify(params)}`
+      const withParams = this.parseCache.get(key)
+      if (withParams) return withParams
       try {
-        return parse(query, {params})
+        tree = parse(query, {params})
       } catch {
         throw error
       }
+      this.remember(key, tree)
+      return tree
     }
-    if (this.parseCache.size >= PARSE_CACHE_LIMIT) this.parseCache.clear()
-    this.parseCache.set(query, tree)
+    this.remember(query, tree)
     return tree
+  }
+
+  private remember(key: string, tree: ExprNode): void {
+    if (this.parseCache.size >= PARSE_CACHE_LIMIT) this.parseCache.clear()
+    this.parseCache.set(key, tree)
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {

@@ -1,0 +1,135 @@
+/**
+ * Query benchmark: for each dataset size, generates a synthetic dataset, opens it as a LocalLake and times
+ * every bench case through the store and through plain groq-js (the same published documents as an array,
+ * no dereference function, so every `->` and `*` scans) in the same run; then times one-field patches.
+ * Progress goes to stderr, the report (Markdown) to stdout.
+ */
+import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
+import {evaluate, parse, type ExprNode} from 'groq-js'
+import {LocalLake} from '../../lake'
+import {loadBenchCases, type BenchCase} from './benchCases'
+import {generateDataset} from './syntheticDataset'
+
+export interface QueryBenchOptions {
+  sizes: number[]
+  /** Time budget per case and engine, in ms (at least 3 runs each regardless). */
+  budgetMs?: number
+}
+
+const MB = 1024 * 1024
+const progress = (message: string) => process.stderr.write(`${message}\n`)
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2))
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/**
+ * Times two engines on the same case, alternating run by run so that load from other processes falls on both
+ * alike; each gets two untimed warm-up runs, at least 3 timed runs and then runs until its budget is spent.
+ */
+async function timeBoth(
+  budgets: [number, number],
+  run: [(i: number) => Promise<unknown>, (i: number) => Promise<unknown>],
+  maxRuns = 500,
+): Promise<[number[], number[]]> {
+  const samples: [number[], number[]] = [[], []]
+  const spent = [0, 0]
+  for (const engine of [0, 1]) for (let i = 0; i < 2; i++) await run[engine](-1 - i)
+  for (let i = 0; ; i++) {
+    let ran = false
+    for (const engine of [0, 1]) {
+      if (samples[engine].length >= maxRuns || (samples[engine].length >= 3 && spent[engine] >= budgets[engine])) continue
+      const start = performance.now()
+      await run[engine](i)
+      const elapsed = performance.now() - start
+      samples[engine].push(elapsed)
+      spent[engine] += elapsed
+      ran = true
+    }
+    if (!ran) return samples
+  }
+}
+
+function plainRunner(documents: unknown[]) {
+  const trees = new Map<string, ExprNode>()
+  return async (query: string, params: Record<string, unknown>) => {
+    const key = `${query}\u0000${JSON.stringify(params)}`
+    let tree = trees.get(key)
+    if (!tree) trees.set(key, (tree = parse(query, {params})))
+    return (await evaluate(tree, {dataset: documents, params})).get()
+  }
+}
+
+async function benchSize(size: number, budgetMs: number, dir: string): Promise<string[]> {
+  progress(`bench: generating ${size.toLocaleString('en')} articles…`)
+  const data = generateDataset(size)
+  const file = join(dir, `bench-${size}.ndjson`)
+  writeFileSync(file, data.documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+  data.documents.length = 0
+  const heapBefore = process.memoryUsage().heapUsed
+  const openStart = performance.now()
+  const lake = await LocalLake.open(file)
+  const openMs = performance.now() - openStart
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / MB
+  const docCount = lake.allDocuments().length
+  progress(`bench: ${docCount.toLocaleString('en')} documents, ${(statSync(file).size / MB).toFixed(1)} MB file, opened in ${ms(openMs)} ms`)
+
+  const published = await lake.fetch<unknown[]>('*')
+  const plain = plainRunner(published)
+  const {cases, source} = await loadBenchCases(data)
+  const rows: string[] = [
+    `### ${size.toLocaleString('en')} articles (${docCount.toLocaleString('en')} documents, ${(statSync(file).size / MB).toFixed(1)} MB NDJSON; open ${ms(openMs)} ms; store heap ≈ ${heapMb.toFixed(0)} MB; queries from ${source})`,
+    '',
+    '| query | store median ms | store p95 ms | groq-js median ms | groq-js p95 ms | speed-up | result bytes | same result | runs (store/groq-js) |',
+    '|---|---:|---:|---:|---:|---:|---:|:-:|---:|',
+  ]
+  for (const bench of cases) rows.push(await benchCase(bench, lake, plain, budgetMs))
+  rows.push('', await benchPatch(lake, data.articleSlugs), '')
+  await lake.close()
+  rmSync(file, {force: true})
+  rmSync(`${file}.txlog`, {force: true})
+  return rows
+}
+
+async function benchCase(bench: BenchCase, lake: LocalLake, plain: ReturnType<typeof plainRunner>, budgetMs: number): Promise<string> {
+  progress(`bench:   ${bench.name}`)
+  const storeResult = await lake.fetch(bench.query, bench.params(0))
+  const plainResult = await plain(bench.query, bench.params(0))
+  const same = isDeepStrictEqual(JSON.parse(JSON.stringify(storeResult)), JSON.parse(JSON.stringify(plainResult)))
+  const bytes = Buffer.byteLength(JSON.stringify(storeResult) ?? '')
+  const [store, groq] = await timeBoth(
+    [budgetMs, budgetMs * 2],
+    [(i) => lake.fetch(bench.query, bench.params(Math.abs(i))), (i) => plain(bench.query, bench.params(Math.abs(i)))],
+  )
+  const [sm, gm] = [percentile(store, 50), percentile(groq, 50)]
+  return `| ${bench.name} | ${ms(sm)} | ${ms(percentile(store, 95))} | ${ms(gm)} | ${ms(percentile(groq, 95))} | ${(gm / sm).toFixed(1)}× | ${bytes.toLocaleString('en')} | ${same ? 'yes' : 'NO'} | ${store.length}/${groq.length} |`
+}
+
+async function benchPatch(lake: LocalLake, slugs: string[]): Promise<string> {
+  progress('bench:   one-field patch')
+  const samples: number[] = []
+  for (let i = 0; i < 300; i++) {
+    const start = performance.now()
+    await lake.mutate([{patch: {id: `article.${slugs[(i * 7919) % slugs.length]}`, set: {title: `Patched ${i}`}}}])
+    samples.push(performance.now() - start)
+  }
+  return `One-field patch (\`set: {title}\` on a random article, fsynced log append): median ${ms(percentile(samples, 50))} ms, p95 ${ms(percentile(samples, 95))} ms over ${samples.length} runs.`
+}
+
+export async function benchQueries(options: QueryBenchOptions): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'china-desk-bench-'))
+  const lines = ['## Queries: LocalLake vs plain groq-js', '']
+  try {
+    for (const size of options.sizes) lines.push(...(await benchSize(size, options.budgetMs ?? 1000, dir)))
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+  const memory = process.memoryUsage()
+  lines.push(`Process memory at the end: heap ${(memory.heapUsed / MB).toFixed(0)} MB, RSS ${(memory.rss / MB).toFixed(0)} MB.`)
+  return lines.join('\n')
+}

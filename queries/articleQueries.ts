@@ -109,7 +109,9 @@ export const articleListParams = {
   lastPublishedAt: {kind: 'datetime', required: false, with: ['lastId'], description: 'cursor: publishedAt of the previous page’s last row', example: '2022-10-12T08:00:00Z'},
   lastId: {kind: 'documentId', required: false, with: ['lastPublishedAt'], description: 'cursor: _id of the previous page’s last row', example: 'article.microsoft-claws-back-chinese-market'},
 } as const
-export type ArticleListParams = ParamsOf<typeof articleListParams>
+/** Both halves of the cursor or neither: half a cursor would restart the list or skip a tie. */
+export type ArticleListCursor = {lastPublishedAt?: null; lastId?: null} | {lastPublishedAt: string; lastId: string}
+export type ArticleListParams = ParamsOf<Omit<typeof articleListParams, 'lastPublishedAt' | 'lastId'>> & ArticleListCursor
 
 /** The cursor parameters for the page after `lastRow` (the last row of the current page). */
 export function nextArticleListCursor(lastRow: {_id: string; publishedAt: string | null}): {

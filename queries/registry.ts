@@ -8,6 +8,7 @@ import {
   ARTICLE_LIST_QUERY,
   articleBySlugParams,
   articleListParams,
+  type ArticleListParams,
 } from './articleQueries'
 import {COMPANY_BY_SLUG_QUERY, companyBySlugParams} from './companyQueries'
 import type {ParamSpecs, ParamsOf} from './paramSpec'
@@ -54,11 +55,18 @@ export type QueryName = keyof QueryRegistry
 /** The query strings of every registered query: what `runQuery` accepts. */
 export type RegisteredQueryString = QueryRegistry[QueryName]['query']
 
+/** Parameter types that say more than a spec can: the article list's all-or-nothing cursor. */
+interface ParamTypeOverrides {
+  articleList: ArticleListParams
+}
+
 /** Parameter types keyed by query string; a query without parameters takes an empty object. */
 export type QueryParamsByQuery = {
-  [N in QueryName as QueryRegistry[N]['query']]: keyof QueryRegistry[N]['params'] extends never
-    ? Record<string, never>
-    : ParamsOf<QueryRegistry[N]['params']>
+  [N in QueryName as QueryRegistry[N]['query']]: N extends keyof ParamTypeOverrides
+    ? ParamTypeOverrides[N]
+    : keyof QueryRegistry[N]['params'] extends never
+      ? Record<string, never>
+      : ParamsOf<QueryRegistry[N]['params']>
 }
 
 /** The parameters `runQuery` takes for query string `Q`. */

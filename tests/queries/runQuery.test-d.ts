@@ -111,6 +111,8 @@ describe('parameters are checked per query', () => {
     void runQuery(lake, ARTICLE_BY_SLUG_QUERY, {slug: 'x', id: 'y'})
     // @ts-expect-error $limit is a number
     void runQuery(client, ARTICLE_LIST_QUERY, {limit: '20'})
+    // @ts-expect-error half a cursor: $lastId must come with $lastPublishedAt
+    void runQuery(lake, ARTICLE_LIST_QUERY, {lastPublishedAt: '2022-10-12T08:00:00Z'})
     // @ts-expect-error $companyId is required
     void runQuery(lake, COMPANY_UNICORN_APPEARANCES_QUERY, {slug: 'it-juzi'})
     // @ts-expect-error a query string that is not registered

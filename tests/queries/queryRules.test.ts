@@ -4,8 +4,11 @@
  * `references()`, no filter dereferences, and every `*[…]` is bounded (a slice or `[0]`) and
  * projected. Also: `queries/index.ts` pulls in no Studio, React or lake code at run time.
  */
-import {readFileSync} from 'node:fs'
+import {execFile} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {dirname, join, relative, resolve} from 'node:path'
+import {promisify} from 'node:util'
 
 import {parse} from 'groq-js'
 import ts from 'typescript'
@@ -110,5 +113,30 @@ describe('queries/index.ts is safe for front ends', () => {
     expect(files.every((file) => file.startsWith('queries/'))).toBe(true)
     expect(files).toContain('queries/runQuery.ts')
     expect([...packages].sort()).toEqual(['@portabletext/toolkit', 'groq'])
+  })
+})
+
+/**
+ * The run-time check of the same: a Node process whose module resolution refuses Studio, React and
+ * lake code imports `queries/index.ts` (through tsx). A control import of the lake must fail, or
+ * the refusal would not be working.
+ */
+describe('queries/index.ts loads in a process where the Studio cannot', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'queries-import-'))
+  writeFileSync(join(dir, 'refuse.mjs'), `export async function resolve(specifier, context, next) {
+  if (/^(sanity|react|react-dom|styled-components|@sanity\\/ui)(\\/|$)/.test(specifier)) throw new Error('refused ' + specifier)
+  const result = await next(specifier, context)
+  if (/\\/(lake|schemas|plugins)\\//.test(result.url)) throw new Error('refused ' + result.url)
+  return result
+}`)
+  writeFileSync(join(dir, 'register.mjs'), "import {register} from 'node:module'\nregister('./refuse.mjs', import.meta.url)\n")
+  const load = (file: string) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', join(dir, 'register.mjs'), '--input-type=module', '-e',
+      `const m = await import(${JSON.stringify(resolve(file))}); console.log(Object.keys(m).sort().join(','))`], {encoding: 'utf8'})
+
+  test('imports cleanly and exposes the runner and queries', {timeout: 60_000}, async () => {
+    const {stdout} = await load('queries/index.ts')
+    expect(stdout.trim().split(',')).toEqual(expect.arrayContaining(['ARTICLE_BY_SLUG_QUERY', 'runQuery', 'articleJsonLd', 'portableTextToPlainText']))
+    await expect(load('lake/index.ts')).rejects.toThrow(/refused file:.*\/lake\/index\.ts/)
   })
 })

@@ -143,13 +143,7 @@ export class DocumentIndex {
   }
 
   private keysOf(doc: Doc): KeySets {
-    const slug = slugOf(doc)
-    return {
-      id: new Set([doc._id]),
-      type: typeof doc._type === 'string' ? new Set([doc._type]) : EMPTY,
-      slug: slug === undefined ? EMPTY : new Set([slug]),
-      references: collectReferences(doc),
-    }
+    return keysOfDocument(doc)
   }
 
   /** Moves the entry only between buckets whose membership changed, so unchanged buckets keep their order. */
@@ -181,6 +175,24 @@ export class DocumentIndex {
 }
 
 type KeySets = Record<IndexName | 'id', Set<string>>
+
+/** Stored documents are frozen, so their index keys never change: computed once, shared by every view. */
+const keyCache = new WeakMap<Doc, KeySets>()
+
+function keysOfDocument(doc: Doc): KeySets {
+  let keys = keyCache.get(doc)
+  if (!keys) {
+    const slug = slugOf(doc)
+    keys = {
+      id: new Set([doc._id]),
+      type: typeof doc._type === 'string' ? new Set([doc._type]) : EMPTY,
+      slug: slug === undefined ? EMPTY : new Set([slug]),
+      references: collectReferences(doc),
+    }
+    if (Object.isFrozen(doc)) keyCache.set(doc, keys)
+  }
+  return keys
+}
 
 function hasSeparator(keys: KeySets): boolean {
   for (const set of Object.values(keys)) for (const key of set) if (key.includes(KEY_SEPARATOR)) return true

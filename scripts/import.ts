@@ -8,8 +8,12 @@ import {parseArgs} from 'node:util'
 
 import cliProgress from 'cli-progress'
 
-import {DEFAULT_DATASET_FILE} from '../lake'
-import {BUNDLED_ARTICLE, ContentLakeTarget, describePlan, type ImportProgress, type ImportTarget, LocalTarget, runImport} from '../importer'
+import type {ImportProgress, ImportTarget} from '../importer'
+
+// Spelled out rather than imported: `--help` and argument errors should answer before the importer
+// (and with it all of `sanity`) is loaded, which takes seconds.
+const DEFAULT_DATASET_FILE = 'data/production.ndjson'
+const BUNDLED_ARTICLE = 'importer/legacy/microsoft-claws-back-chinese-market.txt'
 
 const HELP = `Usage: npm run import -- [files or folders…] [options]
 
@@ -26,15 +30,21 @@ Options:
   --help                  show this help
 `
 
-function createTarget(target: string, datasetFile: string): ImportTarget {
-  if (target === 'local') return new LocalTarget(datasetFile)
+interface TargetChoice {
+  target: 'local' | 'sanity'
+  datasetFile: string
+  sanity?: {projectId: string; dataset: string; token: string; apiHost?: string}
+}
+
+function chooseTarget(target: string, datasetFile: string): TargetChoice {
+  if (target === 'local') return {target, datasetFile}
   if (target !== 'sanity') throw new Error(`--target must be "local" or "sanity", got "${target}"`)
   const {SANITY_PROJECT_ID: projectId, SANITY_DATASET: dataset, SANITY_API_WRITE_TOKEN: token} = process.env
   const missing = Object.entries({SANITY_PROJECT_ID: projectId, SANITY_DATASET: dataset, SANITY_API_WRITE_TOKEN: token})
     .filter(([, value]) => !value)
     .map(([name]) => name)
   if (missing.length) throw new Error(`--target sanity needs ${missing.join(', ')} in the environment`)
-  return new ContentLakeTarget({projectId: projectId!, dataset: dataset!, token: token!, apiHost: process.env.SANITY_API_HOST || undefined})
+  return {target, datasetFile, sanity: {projectId: projectId!, dataset: dataset!, token: token!, apiHost: process.env.SANITY_API_HOST || undefined}}
 }
 
 function progressBar(): {update: (progress: ImportProgress) => void; stop: () => void} {
@@ -75,7 +85,10 @@ async function main(): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
-  const target = createTarget(values.target!, values['dataset-file']!)
+  const choice = chooseTarget(values.target!, values['dataset-file']!)
+  const {BUNDLED_ARTICLE: bundled, ContentLakeTarget, describePlan, LocalTarget, runImport} = await import('../importer')
+  if (bundled !== BUNDLED_ARTICLE) throw new Error(`scripts/import.ts: default input out of date, expected ${bundled}`)
+  const target: ImportTarget = choice.sanity ? new ContentLakeTarget(choice.sanity) : new LocalTarget(choice.datasetFile)
   const bar = progressBar()
   try {
     const report = await runImport({

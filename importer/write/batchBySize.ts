@@ -34,6 +34,10 @@ export function batchBySize(mutations: Mutation[], maxBodyBytes = DEFAULT_MAX_BO
   }
   for (const mutation of mutations) {
     const size = Buffer.byteLength(JSON.stringify(mutation)) + 1
+    if (size + ENVELOPE_BYTES > HARD_MAX_BODY_BYTES) {
+      const id = Object.values(mutation)[0]?._id ?? Object.values(mutation)[0]?.id
+      throw new Error(`${id}: the document is ${Math.round(size / 1024)} KB, over the Content Lake's 4 MB request limit; split its body or move media to assets`)
+    }
     if (current.length > 0 && currentBytes + size > maxBodyBytes) flush()
     current.push(mutation)
     currentBytes += size

@@ -66,6 +66,21 @@ export function collectReferences(value: unknown, into = new Set<string>()): Set
   return into
 }
 
+/** Joins a top-level field name and the `_ref` it holds: `section._ref == $id` looks up `section` + FIELD_REF_JOINER + id. */
+export const FIELD_REF_JOINER = '\u0001'
+
+/** Keys for `<field>._ref == x`: every top-level field holding an object (not an array) with a string `_ref`. */
+function fieldReferences(doc: Doc): Set<string> {
+  const keys = new Set<string>()
+  for (const [name, value] of Object.entries(doc)) {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const ref = (value as {_ref?: unknown})._ref
+      if (typeof ref === 'string') keys.add(name + FIELD_REF_JOINER + ref)
+    }
+  }
+  return keys
+}
+
 function slugOf(doc: Doc): string | undefined {
   const slug = doc.slug
   if (!slug || typeof slug !== 'object' || Array.isArray(slug)) return undefined
@@ -73,11 +88,16 @@ function slugOf(doc: Doc): string | undefined {
   return typeof current === 'string' ? current : undefined
 }
 
-type IndexName = 'type' | 'slug' | 'references'
+type IndexName = 'type' | 'slug' | 'references' | 'fieldRef'
 
 export class DocumentIndex {
   private readonly byKey = new Map<string, Entry>()
-  private readonly indexes: Record<IndexName, Map<string, Bucket>> = {type: new Map(), slug: new Map(), references: new Map()}
+  private readonly indexes: Record<IndexName, Map<string, Bucket>> = {
+    type: new Map(),
+    slug: new Map(),
+    references: new Map(),
+    fieldRef: new Map(),
+  }
   private seq = 0
   private allCache: Doc[] | null = null
   /** Entries with an index key containing KEY_SEPARATOR: per-row lookups cannot split their keys safely. */
@@ -150,7 +170,7 @@ export class DocumentIndex {
   private reindex(entry: Entry, before: KeySets | undefined, after: KeySets | undefined): void {
     if (before && hasSeparator(before)) this.separatorKeys--
     if (after && hasSeparator(after)) this.separatorKeys++
-    for (const name of ['type', 'slug', 'references'] as const) {
+    for (const name of ['type', 'slug', 'references', 'fieldRef'] as const) {
       const buckets = this.indexes[name]
       const was = before?.[name] ?? EMPTY
       const is = after?.[name] ?? EMPTY
@@ -188,6 +208,7 @@ function keysOfDocument(doc: Doc): KeySets {
       type: typeof doc._type === 'string' ? new Set([doc._type]) : EMPTY,
       slug: slug === undefined ? EMPTY : new Set([slug]),
       references: collectReferences(doc),
+      fieldRef: fieldReferences(doc),
     }
     if (Object.isFrozen(doc)) keyCache.set(doc, keys)
   }

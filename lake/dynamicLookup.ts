@@ -10,7 +10,7 @@
  */
 type Node = {type: string; [key: string]: unknown}
 
-export type DynamicIndex = 'id' | 'type' | 'slug' | 'references'
+export type DynamicIndex = 'id' | 'type' | 'slug' | 'references' | 'fieldRef'
 export const KEY_SEPARATOR = '\u0000'
 
 const DEPTH0_FUNCTIONS = new Set(['global::defined', 'global::coalesce', 'global::count', 'global::lower', 'global::upper',
@@ -73,8 +73,14 @@ const definedMembers = (array: Node): Node => ({
 const joined = (array: Node): Node => ({type: 'FuncCall', namespace: 'array', name: 'join', args: [definedMembers(array), value(KEY_SEPARATOR)]})
 
 /** The replacement for `*`: candidates by a per-row key, or the whole dataset when the key does not encode. */
-export function dynamicCandidatesNode(prefix: string, index: DynamicIndex, key: Node, keyIs: 'string' | 'array' | 'either'): Node {
-  const marker = value(`${prefix}${index}:`)
+export function dynamicCandidatesNode(
+  prefix: string,
+  index: DynamicIndex,
+  key: Node,
+  keyIs: 'string' | 'array' | 'either',
+  keyPrefix = '',
+): Node {
+  const marker = value(`${prefix}${index}:${keyPrefix}`)
   const refs: Node[] = []
   if (keyIs !== 'array') refs.push(concat(marker, key))
   if (keyIs !== 'string') refs.push(concat(marker, joined(key)))

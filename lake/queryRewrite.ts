@@ -6,17 +6,17 @@
  * projections still means the whole dataset, so the index narrows the scan but never changes a result.
  */
 import type {ExprNode} from 'groq-js'
-import type {DocumentIndex} from './documentIndex'
+import {FIELD_REF_JOINER, type DocumentIndex} from './documentIndex'
 import {dynamicCandidatesNode, isOuterOnly} from './dynamicLookup'
 import type {Doc} from './types'
 
 type Node = {type: string; [key: string]: unknown}
-type Plan = {index: 'id' | 'type' | 'slug' | 'references'; keys: string[]}
+type Plan = {index: 'id' | 'type' | 'slug' | 'references' | 'fieldRef'; keys: string[]}
 type DynamicPlan = {index: Plan['index']; base: Node}
 
 /** A constant plan this small beats a per-row lookup (which evaluates its key once per outer row, not per candidate). */
 const SMALL_CANDIDATE_SET = 4
-const DYNAMIC_PREFERENCE: Plan['index'][] = ['id', 'slug', 'references', 'type']
+const DYNAMIC_PREFERENCE: Plan['index'][] = ['id', 'slug', 'fieldRef', 'references', 'type']
 
 const NOT_CONSTANT = Symbol('not constant')
 
@@ -57,18 +57,63 @@ function indexedAttribute(node: Node): Plan['index'] | undefined {
   return undefined
 }
 
+/** `section._ref` (or `@.section._ref`) → the top-level field name, answered by the `fieldRef` index. */
+function referenceField(node: Node): string | undefined {
+  if (node.type !== 'AccessAttribute' || node.name !== '_ref') return undefined
+  const field = node.base as Node | undefined
+  if (field?.type !== 'AccessAttribute') return undefined
+  const root = field.base as Node | undefined
+  return !root || root.type === 'This' ? (field.name as string) : undefined
+}
+
+/**
+ * Whether an expression is the same boolean for every document (params and literals only): lets
+ * `!defined($section) || section._ref == $section` plan on its right side when `$section` is set.
+ * Returns true/false, or undefined when not constant or not a boolean.
+ */
+function constantBoolean(node: Node, params: Record<string, unknown>): boolean | undefined {
+  switch (node.type) {
+    case 'Group':
+      return constantBoolean(node.base as Node, params)
+    case 'Not': {
+      const inner = constantBoolean(node.base as Node, params)
+      return inner === undefined ? undefined : !inner
+    }
+    case 'Value':
+      return typeof node.value === 'boolean' ? node.value : undefined
+    case 'FuncCall': {
+      if (node.namespace !== 'global' || node.name !== 'defined' || (node.args as Node[]).length !== 1) return undefined
+      const value = constantValue((node.args as Node[])[0], params)
+      return value === NOT_CONSTANT ? undefined : value !== null && value !== undefined
+    }
+    default:
+      return undefined
+  }
+}
+
 const allStrings = (values: unknown): values is string[] => Array.isArray(values) && values.every((v) => typeof v === 'string')
 
 function planFor(node: Node, params: Record<string, unknown>): Plan | undefined {
   if (node.type === 'Group') return planFor(node.base as Node, params)
+  // `X || Y` can only be true through Y when X is constantly false (and vice versa).
+  if (node.type === 'Or') {
+    if (constantBoolean(node.left as Node, params) === false) return planFor(node.right as Node, params)
+    if (constantBoolean(node.right as Node, params) === false) return planFor(node.left as Node, params)
+    return undefined
+  }
+  if (node.type === 'And') {
+    return planFor(node.left as Node, params) ?? planFor(node.right as Node, params)
+  }
   if (node.type === 'OpCall' && node.op === '==') {
     for (const [attribute, other] of [
       [node.left, node.right],
       [node.right, node.left],
     ] as Node[][]) {
       const index = indexedAttribute(attribute)
-      const value = index && constantValue(other, params)
+      const value = constantValue(other, params)
       if (index && typeof value === 'string') return {index, keys: [value]}
+      const field = referenceField(attribute)
+      if (field !== undefined && typeof value === 'string') return {index: 'fieldRef', keys: [field + FIELD_REF_JOINER + value]}
     }
   }
   if (node.type === 'OpCall' && node.op === 'in') {
@@ -99,6 +144,10 @@ function dynamicPlanFor(node: Node, prefix: string): DynamicPlan | undefined {
     ] as Node[][]) {
       const index = indexedAttribute(attribute)
       if (index && isOuterOnly(other)) return {index, base: dynamicCandidatesNode(prefix, index, other, 'string')}
+      const field = referenceField(attribute)
+      if (field !== undefined && isOuterOnly(other)) {
+        return {index: 'fieldRef', base: dynamicCandidatesNode(prefix, 'fieldRef', other, 'string', field + FIELD_REF_JOINER)}
+      }
     }
   }
   if (node.type === 'OpCall' && node.op === 'in') {

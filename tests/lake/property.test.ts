@@ -51,6 +51,13 @@ const QUERIES: [string, Record<string, unknown>][] = [
   ['*[_type == "article"][0...4]{"marks": body[].markDefs[]{"c": *[_id == ^.company._ref][0].name}, "q": body[_type == "quotation"]{"who": *[_id == ^.speaker._ref && _type == "interviewSource"][0].name}}', {}],
   ['*[_type == "company"][0...6]{_id, "byParent": *[_id == ^.parent._ref]._id, "kids": *[_type == "company" && references(^._id)]._id, "self": *[_type == ^._type && _id == ^._id]._id}', {}],
   ['*[_type == "interviewSource"][0...4]{"quotes": *[_type == "article" && references(^._id)]{_id, "again": *[_id == ^._id]._id}}', {}],
+  // Optional filters (`!defined($x) || ...`) and field references (`section._ref == $id`).
+  ['*[_type == "article" && (!defined($section) || section._ref == $section) && (!defined($company) || references($company))] | order(publishedAt desc, _id desc)[0...5]._id', {section: dataset.sectionIds[1], company: null}],
+  ['*[_type == "article" && (!defined($section) || section._ref == $section) && (!defined($company) || references($company))] | order(publishedAt desc, _id desc)[0...5]._id', {section: null, company: company}],
+  ['*[_type == "article" && (section._ref == $section || false)]._id', {section: dataset.sectionIds[3]}],
+  ['*[section._ref == ""]._id', {}],
+  ['*[@.parent._ref == $id]._id', {id: dataset.companyIds[2]}],
+  ['*[_type == "company"][0...8]{"subs": *[_type == "company" && parent._ref == ^._id]._id}', {}],
   ['{"a": count(*[_type == "article"]), "d": count(*[_id in path("drafts.**")])}', {}],
   ['*[_type == "article" && _id == $id && slug.current == $slug]._id', {id: `article.${slugA}`, slug: slugA}],
 ]
@@ -100,6 +107,8 @@ describe('store results equal plain groq-js results', () => {
       {create: {_id: company, _type: 'company', name: 'Recreated', slug: {_type: 'slug', current: 'recreated'}}},
       {createOrReplace: {_id: `drafts.article.${slugB}`, _type: 'article', title: 'Draft B', slug: {_type: 'slug', current: slugB}}},
       {create: {_id: 'drafts.article.only-draft', _type: 'article', title: 'Only a draft', slug: {_type: 'slug', current: slugA}}},
+      {create: {_id: 'odd.top-level-ref', _type: 'article', _ref: 'x', section: {_ref: dataset.sectionIds[1]}, parent: {_ref: dataset.companyIds[2]}}},
+      {create: {_id: 'odd.empty-ref', _type: 'article', section: {_ref: ''}}},
       {create: {_id: `versions.r1.article.${slugA}`, _type: 'article', title: 'In a release', slug: {_type: 'slug', current: slugA}}},
     ]
     await lake.mutate(mutations)

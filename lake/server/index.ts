@@ -85,6 +85,10 @@ export async function startStandIn(options: StandInOptions): Promise<RunningStan
     server.once('error', reject)
     server.listen(options.port ?? 0, LOOPBACK_HOST, () => resolveListen())
   })
+  // The store picks up other processes' commits (an import, a migration) when it is read; reading nothing once
+  // a second is a cheap stat that turns them into listener events, so open Studios update live.
+  const catchUp = setInterval(() => void options.lake.getDocuments([]).catch(() => undefined), 1000)
+  catchUp.unref()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : Number(options.port)
   ctx.publicOrigin = `https://localhost:${port}`
@@ -95,6 +99,7 @@ export async function startStandIn(options: StandInOptions): Promise<RunningStan
     unknownRoutes: ctx.unknownRoutes,
     close: () =>
       new Promise<void>((resolveClose) => {
+        clearInterval(catchUp)
         // Listeners keep streams open forever; end them so close() does not wait for the browser.
         for (const session of sessions) session.destroy()
         for (const socket of sockets) socket.destroy()

@@ -3,10 +3,12 @@
  * copy of the imported dataset. Each scenario asserts what the editor sees AND what lands in the dataset, saves
  * a screenshot under tests/artifacts/studio/, and fails when the Studio called an unknown API route that matters.
  */
+import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
+import {promisify} from 'node:util'
 
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import type {Browser, Page} from 'playwright-core'
@@ -14,7 +16,7 @@ import type {Browser, Page} from 'playwright-core'
 import {LocalLake, type Doc} from '../../lake'
 import {runQueryByName} from '../../queries'
 import {hasChromium, launchChromium, newEditorContext, screenshot, SKIP_REASON, type EditorContext} from './harness/browser'
-import {ARTICLE_ID, ensureStudioBuilt, importedSeed, startStudioSession, type StudioSession} from './harness/session'
+import {ARTICLE_ID, PROJECT_DIR, ensureStudioBuilt, importedSeed, startStudioSession, type StudioSession} from './harness/session'
 import {field, openDocument, STUDIO_LOAD_TIMEOUT, waitForDocument, waitUntil} from './harness/studioPage'
 import {makePng} from './harness/pngFixture'
 import {routesThatMatter} from './harness/unknownRoutes'
@@ -22,6 +24,7 @@ import {routesThatMatter} from './harness/unknownRoutes'
 if (!hasChromium) console.warn(SKIP_REASON)
 
 const SCENARIO_TIMEOUT = 240_000
+const run = promisify(execFile)
 const ARTICLE_SLUG = 'microsoft-claws-back-chinese-market'
 
 type Span = {_type: string; text?: string; marks?: string[]}
@@ -149,6 +152,11 @@ describe.skipIf(!hasChromium)('offline Studio in Chromium', () => {
       } finally {
         await reader.close()
       }
+      // And the command editors and developers use.
+      const {stdout} = await run('npm', ['run', '-s', 'query', '--', 'articleBySlug', '--slug', ARTICLE_SLUG, '--dataset-file', session.datasetFile], {
+        cwd: PROJECT_DIR,
+      })
+      expect((JSON.parse(stdout) as {title?: string}).title).toBe(newTitle)
     },
     SCENARIO_TIMEOUT,
   )

@@ -2,10 +2,12 @@
  * The local Content Lake stand-in over real HTTP/2 (no browser): the routes the Studio needs, answered from a
  * LocalLake on a temporary file, and the listener's Mendoza effects checked against the stored documents.
  */
+import {execFile} from 'node:child_process'
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {connect, type ClientHttp2Session} from 'node:http2'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {promisify} from 'node:util'
 
 import {applyPatch} from 'mendoza'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -13,6 +15,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {LocalLake} from '../../lake'
 import {startStandIn, type RunningStandIn} from '../../lake/server'
 import {makePng} from './harness/pngFixture'
+
+const run = promisify(execFile)
 
 let dir: string
 let lake: LocalLake
@@ -94,6 +98,22 @@ describe('local Content Lake stand-in', () => {
       /only binds to 127\.0\.0\.1 \(got --host 0\.0\.0\.0\)/,
     )
   })
+
+  it('npm run studio refuses a non-loopback --host before doing anything', async () => {
+    const result = await run('npx', ['tsx', 'scripts/studio.ts', '--host', '0.0.0.0'], {cwd: join(import.meta.dirname, '..', '..')}).catch((error) => error)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/only binds to 127\.0\.0\.1 \(got --host 0\.0\.0\.0\)/)
+  }, 60_000)
+
+  it('shows commits made by another process to open listeners', async () => {
+    const {welcomed, events} = listen('*[_id == $id]', {id: 'section.other'}, 1)
+    await welcomed
+    const other = await LocalLake.open(join(dir, 'production.ndjson'))
+    await other.mutate([{create: {_id: 'section.other', _type: 'section', title: 'From another process'}}], {transactionId: 'tx-other'})
+    await other.close()
+    const mutation = (await events).find((e) => e.event === 'mutation')!
+    expect(mutation.data).toMatchObject({documentId: 'section.other', transactionId: 'tx-other', transition: 'appear'})
+  }, 30_000)
 
   it('speaks HTTP/2 and logs the local editor in', async () => {
     const me = await request('GET', '/v2021-06-07/users/me')

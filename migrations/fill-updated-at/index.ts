@@ -3,7 +3,7 @@
  * ends can show "updated" dates for legacy imports. `setIfMissing` leaves every existing value alone,
  * which also makes the migration safe to run twice.
  *
- * Content Lake: `npx sanity migration run fill-updated-at`. Local dataset: `runMigrationLocally`.
+ * Content Lake: `npx sanity migration run fill-updated-at`. Local dataset: `runMigrationLocally` in `migrations/runner/` (a folder without an index, so the Sanity CLI does not list it as a migration).
  */
 import {at, defineMigration, setIfMissing} from 'sanity/migrate'
 

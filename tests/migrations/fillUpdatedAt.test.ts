@@ -11,8 +11,8 @@ import {describe, expect, it} from 'vitest'
 
 import {LocalLake} from '../../lake'
 import fillUpdatedAt from '../../migrations/fill-updated-at'
-import {runMigrationLocally} from '../../migrations/runMigrationLocally'
-import {pathToString, toLakeMutations} from '../../migrations/toLakeMutations'
+import {runMigrationLocally} from '../../migrations/runner/runMigrationLocally'
+import {pathToString, toLakeMutations} from '../../migrations/runner/toLakeMutations'
 
 async function seededLake(): Promise<LocalLake> {
   const lake = await LocalLake.open(join(await mkdtemp(join(tmpdir(), 'migration-')), 'production.ndjson'), {createIfMissing: true})

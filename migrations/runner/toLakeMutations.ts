@@ -5,7 +5,7 @@
  */
 import type {Mutation as MigrateMutation, NodePatch, Transaction} from 'sanity/migrate'
 
-import type {Mutation as LakeMutation, PatchOperations} from '../lake'
+import type {Mutation as LakeMutation, PatchOperations} from '../../lake'
 
 type PathSegment = string | number | {_key: string} | [number | '', number | '']
 

@@ -7,7 +7,7 @@
 import {collectMigrationMutations, type Migration, type MigrationContext} from 'sanity/migrate'
 import type {SanityDocument} from 'sanity'
 
-import type {LocalLake, TransactionResult} from '../lake'
+import type {LocalLake, TransactionResult} from '../../lake'
 import {toLakeMutations} from './toLakeMutations'
 
 export interface LocalMigrationResult {

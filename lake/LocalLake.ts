@@ -6,15 +6,14 @@
  * Several processes may share one file: writers take `<file>.lock`, and every read or write first catches up
  * on log lines (or a compaction) other processes committed. Returned documents are frozen: copy before changing.
  */
-import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {evaluate, parse, type ExprNode} from 'groq-js'
+import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from './datasetFiles'
 import {acquireFileLock} from './fileLock'
 import {mendozaEffects} from './mutationEffects'
-import {parseDynamicPayload} from './dynamicLookup'
-import {displayPath, readDatasetFile, writeDatasetFileAtomically} from './ndjsonFile'
+import {displayPath, writeDatasetFileAtomically} from './ndjsonFile'
 import {PerspectiveViews} from './perspectiveViews'
-import {rewriteWithIndexes} from './queryRewrite'
+import {QueryEngine} from './queryEngine'
 import {planTransaction, randomId, type DocumentChange} from './transaction'
 import {appendLogEntry, readLogFrom, truncateLog, type LogEntry} from './transactionLog'
 import {
@@ -28,23 +27,7 @@ import {
   type TransactionResult,
 } from './types'
 
-interface FileStamp {
-  ino: number
-  size: number
-  mtimeMs: number
-  ctimeMs: number
-}
-
 const MIN_COMPACT_BYTES = 4 << 20
-const PARSE_CACHE_LIMIT = 500
-
-function stampOf(file: string): FileStamp {
-  const {ino, size, mtimeMs, ctimeMs} = statSync(file)
-  return {ino, size, mtimeMs, ctimeMs}
-}
-
-const sameStamp = (a: FileStamp, b: FileStamp) =>
-  a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
 
 export class LocalLake {
   readonly file: string
@@ -54,12 +37,10 @@ export class LocalLake {
   private fileStamp: FileStamp | undefined
   private logOffset = 0
   private readonly listeners = new Set<(event: LakeMutationEvent) => void>()
-  private readonly parseCache = new Map<string, ExprNode>()
+  private readonly engine = new QueryEngine()
   private writeQueue: Promise<unknown> = Promise.resolve()
   private closed = false
   private readonly writerToken = randomId()
-  /** Marks per-row index lookups passed through `dereference`; random, so no stored `_ref` can collide with it. */
-  private readonly dynamicPrefix = `\u0000lake-${randomId()}:`
 
   private constructor(
     file: string,
@@ -90,18 +71,7 @@ export class LocalLake {
   async fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}): Promise<R> {
     this.catchUp()
     const view = this.views.view(options.perspective ?? 'published')
-    const prefix = this.dynamicPrefix
-    const tree = rewriteWithIndexes(this.parsed(query, params), view, params, prefix)
-    const value = await evaluate(tree, {
-      dataset: view.documents(),
-      params,
-      dereference: ({_ref}) => {
-        if (!_ref.startsWith(prefix)) return view.get(_ref) ?? null
-        const {index, keys} = parseDynamicPayload(_ref.slice(prefix.length))
-        return view.dynamicLookup(index, keys) as never
-      },
-    })
-    return (await value.get()) as R
+    return (await this.engine.run(view, query, params)) as R
   }
 
   /** A document by its exact id (raw: `drafts.x` is a different document from `x`). */
@@ -217,15 +187,10 @@ export class LocalLake {
 
   /** Loads the file and replays the whole log; the views are swapped only after both succeeded. */
   private reload(): void {
-    const stamp = stampOf(this.file)
-    const docs = readDatasetFile(this.file)
-    const views = new PerspectiveViews()
-    for (const doc of docs) views.put(doc._id, deepFreezeLoaded(doc))
-    const {entries, offset} = readLogFrom(this.logFile, 0)
-    for (const entry of entries) for (const {id, doc} of entry.docs) views.put(id, doc && deepFreezeLoaded(doc))
-    this.views = views
-    this.fileStamp = stamp
-    this.logOffset = offset
+    const loaded = loadDataset(this.file, this.logFile)
+    this.views = loaded.views
+    this.fileStamp = loaded.stamp
+    this.logOffset = loaded.logOffset
   }
 
   /** Picks up what other processes committed: new log lines, or a compaction (new file, shorter log). */
@@ -233,49 +198,16 @@ export class LocalLake {
     this.assertOpen()
     const stamp = stampOf(this.file)
     if (!this.fileStamp || !sameStamp(stamp, this.fileStamp)) return this.reload()
-    let logSize = 0
-    try {
-      logSize = statSync(this.logFile).size
-    } catch {
-      // no log yet
-    }
-    if (logSize === this.logOffset) return
-    if (logSize < this.logOffset) return this.reload()
+    const size = logSize(this.logFile)
+    if (size === this.logOffset) return
+    if (size < this.logOffset) return this.reload()
     const {entries, offset} = readLogFrom(this.logFile, this.logOffset)
     this.logOffset = offset
     for (const entry of entries) {
       const changes = new Map<string, DocumentChange>()
-      for (const {id, doc} of entry.docs) changes.set(id, {previous: this.views.raw.get(id) ?? null, result: doc && deepFreezeLoaded(doc)})
+      for (const {id, doc} of entry.docs) changes.set(id, {previous: this.views.raw.get(id) ?? null, result: doc && frozen(doc)})
       this.applyChanges(entry.t, entry.ts, changes)
     }
-  }
-
-  private parsed(query: string, params: Record<string, unknown>): ExprNode {
-    const cached = this.parseCache.get(query)
-    if (cached) return cached
-    let tree: ExprNode
-    try {
-      tree = parse(query)
-    } catch (error) {
-      // Slices need constant bounds: a query like `[0...$limit]` only parses with its parameters inlined.
-      const key = `${query}\u0000${JSON.stringify(params)}`
-      const withParams = this.parseCache.get(key)
-      if (withParams) return withParams
-      try {
-        tree = parse(query, {params})
-      } catch {
-        throw error
-      }
-      this.remember(key, tree)
-      return tree
-    }
-    this.remember(query, tree)
-    return tree
-  }
-
-  private remember(key: string, tree: ExprNode): void {
-    if (this.parseCache.size >= PARSE_CACHE_LIMIT) this.parseCache.clear()
-    this.parseCache.set(key, tree)
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -287,15 +219,4 @@ export class LocalLake {
   private assertOpen(): void {
     if (this.closed) throw new Error(`LocalLake for ${displayPath(this.file)} is closed`)
   }
-}
-
-function deepFreezeLoaded(doc: Doc): Doc {
-  const freeze = (value: unknown) => {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-      Object.freeze(value)
-      for (const child of Object.values(value)) freeze(child)
-    }
-  }
-  freeze(doc)
-  return doc
 }

@@ -17,7 +17,7 @@ import {LocalLake, type Doc} from '../../lake'
 import {runQueryByName} from '../../queries'
 import {hasChromium, launchChromium, newEditorContext, screenshot, SKIP_REASON, type EditorContext} from './harness/browser'
 import {ARTICLE_ID, PROJECT_DIR, ensureStudioBuilt, importedSeed, startStudioSession, type StudioSession} from './harness/session'
-import {field, openDocument, STUDIO_LOAD_TIMEOUT, waitForDocument, waitUntil} from './harness/studioPage'
+import {field, openDocument, publishAndWait, STUDIO_LOAD_TIMEOUT, waitForDocument, waitUntil} from './harness/studioPage'
 import {makePng} from './harness/pngFixture'
 import {routesThatMatter} from './harness/unknownRoutes'
 
@@ -136,12 +136,9 @@ describe.skipIf(!hasChromium)('offline Studio in Chromium', () => {
       await field(page, 'title').locator('input').fill(newTitle)
       await waitForDocument(session, `drafts.${ARTICLE_ID}`, (doc) => doc?.title === newTitle, 'the draft with the new title')
 
-      const publish = page.locator('[data-testid="action-publish"]')
-      await waitUntil(async () => publish.isEnabled(), 'Publish is enabled')
-      await publish.click()
+      await publishAndWait(page)
       await waitForDocument(session, ARTICLE_ID, (doc) => doc?.title === newTitle, 'the published title')
       await waitForDocument(session, `drafts.${ARTICLE_ID}`, (doc) => doc === undefined, 'the draft to be gone')
-      await page.getByText('Published', {exact: false}).first().waitFor()
       await screenshot(page, 'article-published')
 
       // A fresh store on the same file, as `npm run query` opens it.
@@ -234,9 +231,7 @@ describe.skipIf(!hasChromium)('offline Studio in Chromium', () => {
       }, 'the draft holds the parsed valuation')
       await screenshot(page, 'company-unicorn-draft')
 
-      const publish = page.locator('[data-testid="action-publish"]')
-      await waitUntil(async () => publish.isEnabled(), 'Publish is enabled')
-      await publish.click()
+      await publishAndWait(page)
       await waitUntil(
         async () => (await session.lake.fetch<number>('count(*[_type == "company" && slug.current == "zhipu-ai"])', {}, {perspective: 'published'})) === 1,
         'the company is published',
@@ -284,9 +279,7 @@ describe.skipIf(!hasChromium)('offline Studio in Chromium', () => {
       await preview.scrollIntoViewIfNeeded()
       await screenshot(page, 'hero-image-uploaded')
 
-      const publish = page.locator('[data-testid="action-publish"]')
-      await waitUntil(async () => publish.isEnabled(), 'Publish is enabled')
-      await publish.click()
+      await publishAndWait(page)
       const published = await waitForDocument(session, ARTICLE_ID, (doc) => (doc?.heroImage as {alt?: string} | undefined)?.alt === alt, 'the published hero image')
       expect(published!.heroImage).toMatchObject({asset: {_ref: assetId}, alt})
     },

@@ -49,3 +49,11 @@ export async function waitUntil(check: () => Promise<boolean>, what: string, tim
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }
+
+/** Clicks Publish once it is enabled and waits until the editor sees the button settle on "Published". */
+export async function publishAndWait(page: Page): Promise<void> {
+  const publish = page.locator('[data-testid="action-publish"]')
+  await waitUntil(async () => publish.isEnabled(), 'Publish is enabled')
+  await publish.click()
+  await waitUntil(async () => (await publish.innerText()).trim() === 'Published', 'the Publish button shows "Published"', 60_000)
+}

@@ -161,6 +161,39 @@ function dynamicPlanFor(node: Node, prefix: string): DynamicPlan | undefined {
   return undefined
 }
 
+/**
+ * A filter keeps a document only when its expression is `true`, so at the top level of a filter a conjunct that
+ * is constantly true can go, and `false || X` can become `X`: optional filters like `(!defined($tag) || $tag in
+ * tags)` then cost nothing per document when `$tag` is unset.
+ */
+function withoutConstantConjuncts(expr: Node, params: Record<string, unknown>): Node {
+  const parts = conjuncts(expr)
+  let changed = false
+  const kept: Node[] = []
+  for (const part of parts) {
+    const simplified = simplifyOr(part, params)
+    if (constantBoolean(simplified, params) === true) {
+      changed = true
+      continue
+    }
+    if (simplified !== part) changed = true
+    kept.push(simplified)
+  }
+  if (!changed) return expr
+  if (kept.length === 0) return {type: 'Value', value: true}
+  return kept.reduce((left, right) => ({type: 'And', left, right}))
+}
+
+function simplifyOr(node: Node, params: Record<string, unknown>): Node {
+  const inner = node.type === 'Group' ? (node.base as Node) : node
+  if (inner.type !== 'Or') return node
+  const [left, right] = [constantBoolean(inner.left as Node, params), constantBoolean(inner.right as Node, params)]
+  if (left === true || right === true) return {type: 'Value', value: true}
+  if (left === false) return simplifyOr(inner.right as Node, params)
+  if (right === false) return simplifyOr(inner.left as Node, params)
+  return node
+}
+
 function conjuncts(node: Node, into: Node[] = []): Node[] {
   if (node.type === 'And') {
     conjuncts(node.left as Node, into)
@@ -224,7 +257,8 @@ function rewrite(node: Node, index: DocumentIndex, params: Record<string, unknow
   const result = copy ?? node
   if (result.type === 'Filter' && (result.base as Node).type === 'Everything') {
     const base = candidatesFor(result.expr as Node, index, params, prefix)
-    if (base) return {...result, base}
+    const expr = withoutConstantConjuncts(result.expr as Node, params)
+    if (base || expr !== result.expr) return {...result, base: base ?? result.base, expr}
   }
   return result
 }

@@ -2,10 +2,13 @@
  * Builds the Studio for the offline stand-in (`sanity build` with `SANITY_STUDIO_API_HOST=page-origin`) and
  * skips the build when the output is newer than every source that goes into it. A marker file inside the
  * output records the offline build, so a hosted `npm run build:studio` into the same folder (which empties it)
- * is never mistaken for an offline one.
+ * is never mistaken for an offline one. Builds are serialised by a lock file (tests and `npm run studio` may
+ * start together) and go to a temporary folder that replaces the output at the end, so a running stand-in
+ * never serves a half-written build.
  */
 import {spawn} from 'node:child_process'
-import {existsSync, readdirSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {mkdir, open, rename, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 
 export const OFFLINE_BUILD_MARKER = '.local-lake-build.json'
@@ -37,16 +40,62 @@ export interface StudioBuildOptions {
   log?: (line: string) => void
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Lock and staging folders live in node_modules/.cache (git-ignored, same file system as the output). */
+function workDir(projectDir: string): string {
+  return join(projectDir, 'node_modules', '.cache', 'offline-studio-build')
+}
+
+/** An exclusive lock; a lock left by a dead process is taken over. */
+async function acquireBuildLock(projectDir: string): Promise<() => Promise<void>> {
+  await mkdir(workDir(projectDir), {recursive: true})
+  const lockFile = join(workDir(projectDir), 'build.lock')
+  for (;;) {
+    try {
+      const handle = await open(lockFile, 'wx')
+      await handle.writeFile(String(process.pid))
+      await handle.close()
+      return () => rm(lockFile, {force: true})
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const holder = Number(readFileSync(lockFile, 'utf8') || 0)
+      if (holder && !isAlive(holder)) await rm(lockFile, {force: true})
+      else await new Promise((resolveWait) => setTimeout(resolveWait, 1000))
+    }
+  }
+}
+
 /** Returns whether a build ran. Fails with the CLI's output when `sanity build` fails. */
 export async function ensureOfflineStudioBuild(options: StudioBuildOptions): Promise<boolean> {
   const projectDir = resolve(options.projectDir)
   const outDir = resolve(projectDir, options.outDir)
   const log = options.log ?? ((line: string) => console.log(line))
   if (!options.rebuild && isStudioBuildFresh(projectDir, outDir)) return false
-  log(`Building the Studio for the local Content Lake into ${outDir} (about a minute)…`)
+  const release = await acquireBuildLock(projectDir)
+  try {
+    // Another process may have built it while we waited for the lock.
+    if (!options.rebuild && isStudioBuildFresh(projectDir, outDir)) return false
+    log(`Building the Studio for the local Content Lake into ${outDir} (a minute or more)…`)
+    await buildInto(projectDir, outDir)
+    return true
+  } finally {
+    await release()
+  }
+}
+
+async function buildInto(projectDir: string, outDir: string): Promise<void> {
+  const staging = join(workDir(projectDir), `building-${process.pid}`)
   const output: string[] = []
   const code = await new Promise<number>((resolveExit, reject) => {
-    const child = spawn(join(projectDir, 'node_modules', '.bin', 'sanity'), ['build', outDir, '--yes'], {
+    const child = spawn(join(projectDir, 'node_modules', '.bin', 'sanity'), ['build', staging, '--yes'], {
       cwd: projectDir,
       env: {...process.env, SANITY_STUDIO_API_HOST: 'page-origin'},
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +105,13 @@ export async function ensureOfflineStudioBuild(options: StudioBuildOptions): Pro
     child.on('error', reject)
     child.on('exit', (exitCode) => resolveExit(exitCode ?? 1))
   })
-  if (code !== 0) throw new Error(`sanity build failed (exit ${code}):\n${output.join('')}`)
-  writeFileSync(join(outDir, OFFLINE_BUILD_MARKER), JSON.stringify({apiHost: 'page-origin', builtAt: new Date().toISOString()}))
-  return true
+  if (code !== 0) {
+    await rm(staging, {recursive: true, force: true})
+    throw new Error(`sanity build failed (exit ${code}):\n${output.join('')}`)
+  }
+  writeFileSync(join(staging, OFFLINE_BUILD_MARKER), JSON.stringify({apiHost: 'page-origin', builtAt: new Date().toISOString()}))
+  const previous = join(workDir(projectDir), `previous-${process.pid}`)
+  if (existsSync(outDir)) await rename(outDir, previous)
+  await rename(staging, outDir)
+  await rm(previous, {recursive: true, force: true})
 }

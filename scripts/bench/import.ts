@@ -5,10 +5,11 @@
  * samples the heap after the first 10% of posts and at the end: flat memory means the two are close.
  * `scripts/bench.ts` (lake helper) calls `benchImport`; `tsx scripts/bench/import.ts [posts]` runs it alone.
  */
-import {stat} from 'node:fs/promises'
-import {mkdtemp, rm} from 'node:fs/promises'
+import {mkdtemp, rm, stat} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 
 import {BUNDLED_ARTICLE, LocalTarget, runImport} from '../../importer'
 import {parseWxrPost} from '../../importer/parse/parseWxrPost'
@@ -22,10 +23,17 @@ export interface ImportBenchResult {
   articlesPerSecond: number
   peakRssMegabytes: number
   peakHeapMegabytes: number
+  /** Streaming parse alone; heap (after GC) at 10% and at 100% of the posts: close together = flat. */
   parseOnly: {postsPerSecond: number; heapAfterTenthMegabytes: number; heapAtEndMegabytes: number; peakHeapMegabytes: number}
 }
 
 const MB = 1024 * 1024
+
+/** A full GC before heap readings, without needing `node --expose-gc` (bench.ts runs under plain tsx). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+}
 const round = (value: number) => Math.round(value * 10) / 10
 
 function sampler() {
@@ -42,7 +50,7 @@ function sampler() {
 }
 
 async function parseOnly(file: string, posts: number) {
-  global.gc?.()
+  collectGarbage()
   const memory = sampler()
   const started = performance.now()
   let count = 0
@@ -50,11 +58,11 @@ async function parseOnly(file: string, posts: number) {
   for await (const post of readWxr(file)) {
     parseWxrPost(post, file)
     if (++count === Math.ceil(posts / 10)) {
-      global.gc?.()
+      collectGarbage()
       heapAfterTenth = process.memoryUsage().heapUsed
     }
   }
-  global.gc?.()
+  collectGarbage()
   const heapAtEnd = process.memoryUsage().heapUsed
   const {peakHeap} = memory.stop()
   return {
@@ -75,10 +83,20 @@ export async function benchImport(options: {posts?: number} = {}): Promise<Impor
     const target = new LocalTarget(datasetFile)
     await runImport({inputs: [BUNDLED_ARTICLE], target})
 
+    process.stderr.write(`bench import: ${posts} posts generated; streaming parse…\n`)
     const parse = await parseOnly(wxr, posts)
+    process.stderr.write(`bench import: parse-only ${parse.postsPerSecond} posts/s; importing…\n`)
     const memory = sampler()
     const started = performance.now()
-    const report = await runImport({inputs: [wxr], target})
+    let lastPhase = ''
+    const report = await runImport({
+      inputs: [wxr],
+      target,
+      onProgress: ({phase, done}) => {
+        if (phase !== lastPhase || done % 1000 === 0) process.stderr.write(`bench import: ${phase} ${done}\n`)
+        lastPhase = phase
+      },
+    })
     const seconds = (performance.now() - started) / 1000
     const {peakRss, peakHeap} = memory.stop()
     await target.close()

@@ -33,7 +33,7 @@ export class ReferenceResolver {
     if (typeof key === 'string' && (manifestKeys[type].includes(key) || this.existingIds.has(id))) return id
     throw new ImportError(
       this.manifest.file,
-      `names the unknown ${type} "${key}": define it in this manifest (with a key) or import it first (expected document ${id})`,
+      `names the unknown ${type} "${key}": define it in this manifest (or another manifest of the same run) or import it first (expected document ${id})`,
       {path},
     )
   }

@@ -10,11 +10,11 @@ import {compact, manifestDocuments} from '../build/manifestDocuments'
 import {ImportError} from '../errors'
 import {buildRegistry, type KnownEntity} from '../link/buildRegistry'
 import type {EntityRegistry} from '../link/entityRegistry'
-import {findManifest, loadManifest} from '../manifest/loadManifest'
 import type {Manifest} from '../manifest/manifestTypes'
 import type {ImportDocument, ParsedArticle, PlannedDocument} from '../types'
 import type {LegacySource} from './collectInputs'
 import type {ImportReport} from './importReport'
+import {loadRunManifests} from './loadRunManifests'
 import {parseSource} from './parseSource'
 import {sameContent} from './planWrites'
 
@@ -36,7 +36,9 @@ export async function collectDocuments(sources: LegacySource[], context: Collect
   const planned = new Map<string, PlannedDocument>()
   const articles: CollectedArticle[] = []
   const byLegacyId = new Map<string, string>()
-  const plainRegistry = buildRegistry(undefined, context.known)
+  const manifests = await loadRunManifests(sources)
+  const plainRegistry = buildRegistry(manifests.merged, context.known)
+  const knownIds = new Set([...context.existingIds, ...manifests.entityIds])
 
   const add = (document: ImportDocument, operation: PlannedDocument['operation'], file: string) => {
     const earlier = planned.get(document._id)
@@ -50,12 +52,11 @@ export async function collectDocuments(sources: LegacySource[], context: Collect
 
   for (const source of sources) {
     context.report.files.push(source.file)
-    const manifestFile = source.format === 'wxr' ? undefined : await findManifest(source.file)
-    const manifest = manifestFile ? await loadManifest(manifestFile) : undefined
+    const manifest = manifests.bySource.get(source.file)
     let registry: EntityRegistry = plainRegistry
     let refs: ReferenceResolver | undefined
     if (manifest) {
-      refs = new ReferenceResolver(manifest, context.existingIds)
+      refs = new ReferenceResolver(manifest, knownIds)
       for (const document of manifestDocuments(manifest, refs)) add(document, 'createIfNotExists', manifest.file)
       registry = buildRegistry(manifest, context.known)
     }

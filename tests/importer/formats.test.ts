@@ -93,3 +93,18 @@ describe('WordPress WXR', () => {
     expect(skipped).toEqual(expect.arrayContaining(['post 5 "About us"', 'post 103 "Unfinished draft"']))
   })
 })
+
+describe('one run, several sources', () => {
+  it('links an article without a manifest to entities another source’s manifest brings in the same run', async () => {
+    const fresh = join(await tempDir('importer-run-'), 'production.ndjson')
+    const runReport = await importInto(fresh, [BUNDLED, join(FIXTURES, 'azure-expansion.md')])
+    expect(runReport.articles).toBe(2)
+    const freshLake = await LocalLake.open(fresh)
+    const article = await freshLake.getDocument('article.microsoft-expands-azure-regions-in-china-with-21vianet')
+    const body = article!.body as Block[]
+    expect(mentionTargets(body[0])).toEqual(expect.arrayContaining(['company.microsoft', 'company.21vianet']))
+    // "Azure" is a product in the bundled manifest: it claims its word, so nothing links there.
+    expect(body[0].children.find((span) => span.text.includes('Azure'))?.marks).toEqual([])
+    await freshLake.close()
+  })
+})

@@ -162,6 +162,10 @@ export class LocalLake {
 
   private applyChanges(transactionId: string, timestamp: string, changes: Map<string, DocumentChange>): void {
     for (const [id, change] of changes) this.views.put(id, change.result)
+    this.emit(transactionId, timestamp, changes)
+  }
+
+  private emit(transactionId: string, timestamp: string, changes: Map<string, DocumentChange>): void {
     if (this.listeners.size === 0) return
     for (const [documentId, {previous, result}] of changes) {
       const event: LakeMutationEvent = {
@@ -188,9 +192,31 @@ export class LocalLake {
   /** Loads the file and replays the whole log; the views are swapped only after both succeeded. */
   private reload(): void {
     const loaded = loadDataset(this.file, this.logFile)
+    const before = this.views.raw
     this.views = loaded.views
     this.fileStamp = loaded.stamp
     this.logOffset = loaded.logOffset
+    if (this.listeners.size > 0) this.announceReloadChanges(before)
+  }
+
+  /**
+   * Another process compacted, so its transactions arrive as a new file rather than log lines: listeners still
+   * hear about every document whose revision changed (grouped per revision, which is the transaction id).
+   */
+  private announceReloadChanges(before: PerspectiveViews['raw']): void {
+    const byTransaction = new Map<string, Map<string, DocumentChange>>()
+    const note = (id: string, previous: Doc | null, result: Doc | null) => {
+      if (previous?._rev === result?._rev && !previous === !result) return
+      const transactionId = result?._rev ?? `reload-${randomId()}`
+      if (!byTransaction.has(transactionId)) byTransaction.set(transactionId, new Map())
+      byTransaction.get(transactionId)!.set(id, {previous, result})
+    }
+    for (const doc of this.views.raw.documents()) note(doc._id, before.get(doc._id) ?? null, doc)
+    for (const doc of before.documents()) if (!this.views.raw.get(doc._id)) note(doc._id, doc, null)
+    const now = new Date().toISOString()
+    for (const [transactionId, changes] of byTransaction) {
+      this.emit(transactionId, [...changes.values()][0]?.result?._updatedAt ?? now, changes)
+    }
   }
 
   /** Picks up what other processes committed: new log lines, or a compaction (new file, shorter log). */

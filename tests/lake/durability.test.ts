@@ -120,6 +120,21 @@ describe('sharing one file', () => {
     expect((await LocalLake.open(file)).allDocuments()).toEqual(lake.allDocuments())
   })
 
+  it('tells listeners about another instance’s writes, also when they arrive through a compaction', async () => {
+    const file = freshFile()
+    const [a, b] = [await LocalLake.open(file), await LocalLake.open(file)]
+    const seen: string[] = []
+    a.listen((event) => seen.push(`${event.documentId}:${event.transition}`))
+    await b.mutate([{create: {_id: 'one', _type: 'note'}}])
+    await a.fetch('count(*)')
+    expect(seen).toEqual(['one:appear'])
+    await b.mutate([{create: {_id: 'two', _type: 'note'}}, {delete: {id: 'one'}}])
+    await b.mutate([{patch: {id: 'counter', inc: {value: 1}}}])
+    await b.compact()
+    await a.fetch('count(*)')
+    expect(seen.slice(1).sort()).toEqual(['counter:update', 'one:disappear', 'two:appear'])
+  })
+
   it('takes over a lock left behind by a dead process', async () => {
     const file = freshFile()
     writeFileSync(`${file}.lock`, '999999')

@@ -50,10 +50,13 @@ export async function waitUntil(check: () => Promise<boolean>, what: string, tim
   }
 }
 
-/** Clicks Publish once it is enabled and waits until the editor sees the button settle on "Published". */
+/**
+ * Clicks Publish once it is enabled and waits until the editor sees the button settle on "Published" (the
+ * Studio names the primary action's test id after its label, so it becomes `action-published`).
+ */
 export async function publishAndWait(page: Page): Promise<void> {
   const publish = page.locator('[data-testid="action-publish"]')
   await waitUntil(async () => publish.isEnabled(), 'Publish is enabled')
   await publish.click()
-  await waitUntil(async () => (await publish.innerText()).trim() === 'Published', 'the Publish button shows "Published"', 60_000)
+  await page.locator('[data-testid="action-published"]').waitFor({timeout: 60_000})
 }

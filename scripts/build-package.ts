@@ -1,8 +1,8 @@
 /**
- * `npm run build:package`: compiles the package entries (schemas, plugins, queries, lake) to JavaScript and
- * type declarations in `dist/pkg/`, for consumers that cannot compile TypeScript from node_modules (plain Node,
- * or bundlers not told to transpile the package). The package's `exports` still point at the TypeScript
- * sources; switching them to `dist/pkg` (with `files` and a `prepack` running this) is a lead decision.
+ * `npm run build:package` (also `prepack`): compiles the package entries (schemas, plugins, queries, lake) to
+ * JavaScript and type declarations in `lib/`, which the package's `exports` point at, so consumers need no
+ * TypeScript set-up for node_modules (plain Node, any bundler). `lib/` rather than `dist/` because `sanity build`
+ * owns `dist/`.
  *
  * JavaScript: esbuild, one ESM file per entry with shared chunks, every package import left external so the
  * consumer's single copy of `sanity`/React is used. Declarations: `tsc --emitDeclarationOnly`.
@@ -24,14 +24,14 @@ export const PACKAGE_ENTRIES = {
   lake: 'lake/index.ts',
 } as const
 
-const HELP = `Usage: npm run build:package -- [--out-dir dist/pkg] [--no-types]
+const HELP = `Usage: npm run build:package -- [--out-dir lib] [--no-types]
 
 Compiles ${Object.values(PACKAGE_ENTRIES).join(', ')} to ESM JavaScript (+ .d.ts) in the output folder.
 `
 
 async function main(): Promise<void> {
   const {values} = parseArgs({
-    options: {'out-dir': {type: 'string', default: 'dist/pkg'}, 'no-types': {type: 'boolean', default: false}, help: {type: 'boolean'}},
+    options: {'out-dir': {type: 'string', default: 'lib'}, 'no-types': {type: 'boolean', default: false}, help: {type: 'boolean'}},
   })
   if (values.help) return void process.stdout.write(HELP)
   const projectDir = resolve(import.meta.dirname, '..')

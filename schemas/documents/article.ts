@@ -10,6 +10,19 @@ import {notBefore} from '../validation/dateOrder'
 
 export const TITLE_WARNING_LENGTH = 110
 
+/** Free labels editors type as chips (tags, regions, industries): strings, each at most once. */
+function labelListField(name: string, title: string) {
+  return defineField({
+    name,
+    title,
+    type: 'array',
+    group: 'relations',
+    of: [defineArrayMember({type: 'string'})],
+    options: {layout: 'tags'},
+    validation: (rule) => rule.unique(),
+  })
+}
+
 export const articleType = defineType({
   name: 'article',
   title: 'Article',
@@ -82,33 +95,9 @@ export const articleType = defineType({
       group: 'story',
       initialValue: false,
     }),
-    defineField({
-      name: 'tags',
-      title: 'Tags',
-      type: 'array',
-      group: 'relations',
-      of: [defineArrayMember({type: 'string'})],
-      options: {layout: 'tags'},
-      validation: (rule) => rule.unique(),
-    }),
-    defineField({
-      name: 'regions',
-      title: 'Regions / markets',
-      type: 'array',
-      group: 'relations',
-      of: [defineArrayMember({type: 'string'})],
-      options: {layout: 'tags'},
-      validation: (rule) => rule.unique(),
-    }),
-    defineField({
-      name: 'industries',
-      title: 'Industries',
-      type: 'array',
-      group: 'relations',
-      of: [defineArrayMember({type: 'string'})],
-      options: {layout: 'tags'},
-      validation: (rule) => rule.unique(),
-    }),
+    labelListField('tags', 'Tags'),
+    labelListField('regions', 'Regions / markets'),
+    labelListField('industries', 'Industries'),
     defineField({
       name: 'relatedCompanies',
       title: 'Related companies',

@@ -6,8 +6,7 @@ import {BlockquoteIcon} from '@sanity/icons/Blockquote'
 import {defineField, defineType} from 'sanity'
 
 import {ATTRIBUTION_OPTIONS} from '../objects/attributionOptions'
-import {interviewKeyBelongsToSpeaker} from '../validation/interviewKey'
-import {InterviewKeyInput} from './components/InterviewKeyInput'
+import {interviewKeyField, speakerField} from './speakerFields'
 
 export const quotationType = defineType({
   name: 'quotation',
@@ -16,26 +15,14 @@ export const quotationType = defineType({
   icon: BlockquoteIcon,
   fields: [
     defineField({name: 'text', title: 'Quote', type: 'text', rows: 3, validation: (rule) => rule.required()}),
-    defineField({
-      name: 'speaker',
-      title: 'Speaker',
-      type: 'reference',
-      to: [{type: 'interviewSource'}],
-      validation: (rule) => rule.required(),
-    }),
+    speakerField,
     defineField({
       name: 'speakerTitle',
       title: 'Speaker’s title at the time',
       type: 'string',
       description: 'As printed under the quote; people change jobs, the quote does not.',
     }),
-    defineField({
-      name: 'interviewKey',
-      title: 'Interview',
-      type: 'string',
-      components: {input: InterviewKeyInput},
-      validation: (rule) => rule.custom(interviewKeyBelongsToSpeaker),
-    }),
+    interviewKeyField,
     defineField({
       name: 'attribution',
       title: 'Attribution',

@@ -3,7 +3,7 @@
  * The breakdown input keeps Sanity's array editor and adds a bar per sector plus the count still
  * unassigned against the list's total.
  */
-import './setup/jsdomPolyfills'
+import '../setup/jsdomPolyfills'
 
 import {studioTheme, ThemeProvider} from '@sanity/ui'
 import {cleanup, render, screen} from '@testing-library/react'

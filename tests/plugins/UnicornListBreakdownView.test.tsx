@@ -3,7 +3,7 @@
  * The document view for unicorn lists charts the displayed document's breakdown under the list's
  * period and total.
  */
-import './setup/jsdomPolyfills'
+import '../setup/jsdomPolyfills'
 
 import {studioTheme, ThemeProvider} from '@sanity/ui'
 import {cleanup, render, screen} from '@testing-library/react'

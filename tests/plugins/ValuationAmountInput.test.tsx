@@ -3,7 +3,7 @@
  * The valuation input emits `set(number)` / `unset()` patches, echoes the amount in words in the
  * sibling currency or the plugin default, and never patches text that is not a number.
  */
-import './setup/jsdomPolyfills'
+import '../setup/jsdomPolyfills'
 
 import {studioTheme, ThemeProvider} from '@sanity/ui'
 import {cleanup, render, screen} from '@testing-library/react'

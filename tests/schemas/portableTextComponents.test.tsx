@@ -4,7 +4,7 @@
  * the picked `_key`, flags a key the speaker does not have, and waits for a speaker; attributed
  * quotes are marked in the text.
  */
-import './setup/jsdomPolyfills'
+import '../setup/jsdomPolyfills'
 
 import {studioTheme, ThemeProvider} from '@sanity/ui'
 import {cleanup, render, screen, waitFor} from '@testing-library/react'

@@ -3,11 +3,10 @@
  * from: the in-line counterpart of the `quotation` block, for quotes woven into the reporting.
  */
 import {CommentIcon} from '@sanity/icons/Comment'
-import {defineField, defineType} from 'sanity'
+import {defineType} from 'sanity'
 
-import {InterviewKeyInput} from '../components/InterviewKeyInput'
 import {QuoteAttributionAnnotation} from '../components/QuoteAttributionAnnotation'
-import {interviewKeyBelongsToSpeaker} from '../../validation/interviewKey'
+import {interviewKeyField, speakerField} from '../speakerFields'
 
 export const quoteAttributionAnnotationType = defineType({
   name: 'quoteAttribution',
@@ -15,21 +14,5 @@ export const quoteAttributionAnnotationType = defineType({
   type: 'object',
   icon: CommentIcon,
   components: {annotation: QuoteAttributionAnnotation},
-  fields: [
-    defineField({
-      name: 'speaker',
-      title: 'Speaker',
-      type: 'reference',
-      to: [{type: 'interviewSource'}],
-      validation: (rule) => rule.required(),
-    }),
-    defineField({
-      name: 'interviewKey',
-      title: 'Interview',
-      type: 'string',
-      description: 'Which of the speaker’s interviews the quote comes from.',
-      components: {input: InterviewKeyInput},
-      validation: (rule) => rule.custom(interviewKeyBelongsToSpeaker),
-    }),
-  ],
+  fields: [speakerField, interviewKeyField],
 })

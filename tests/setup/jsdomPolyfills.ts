@@ -1,5 +1,5 @@
 /**
- * Browser APIs Sanity UI expects that jsdom lacks. Imported first by the component tests.
+ * Browser APIs Sanity UI expects that jsdom lacks. Imported first by every component test (plugins, schemas).
  */
 if (typeof window !== 'undefined') {
   // ThemeProvider and media-query hooks read prefers-color-scheme and breakpoints.

@@ -1,20 +1,21 @@
 /**
  * `npm run bench`: runs the benchmark suites in `scripts/bench/` and prints a Markdown report on stdout
  * (progress on stderr). Suites: `queries` (LocalLake vs plain groq-js, one-field patch) and `import`
- * (the importer's, when `scripts/bench/import.ts` exists).
+ * (a generated WordPress export into a fresh local dataset: articles per second, peak memory).
  */
-import {existsSync} from 'node:fs'
+import {benchImport} from './bench/import'
 import {benchQueries} from './bench/queries'
 
-const HELP = `Usage: npm run bench -- [--only queries|import] [--sizes 1000,10000,100000] [--budget-ms 1000]
+const HELP = `Usage: npm run bench -- [--only queries|import] [--sizes 1000,10000,100000] [--budget-ms 1000] [--posts 10000]
 
   --only <suite>    run one suite: "queries" or "import" (default: all)
   --sizes <list>    article counts for the query suite (default 1000,10000,100000)
   --budget-ms <n>   time budget per query and engine in ms (default 1000; at least 3 runs each)
+  --posts <n>       posts in the generated WordPress export of the import suite (default 10000)
   --help            this text`
 
 function parseArgs(argv: string[]) {
-  const options = {only: undefined as string | undefined, sizes: [1000, 10_000, 100_000], budgetMs: 1000, help: false}
+  const options = {only: undefined as string | undefined, sizes: [1000, 10_000, 100_000], budgetMs: 1000, posts: 10_000, help: false}
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2)
     const value = () => inline ?? argv[++i] ?? ''
@@ -22,10 +23,12 @@ function parseArgs(argv: string[]) {
     else if (flag === '--only') options.only = value()
     else if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))))
     else if (flag === '--budget-ms') options.budgetMs = Number(value())
+    else if (flag === '--posts') options.posts = Number(value())
     else throw new Error(`bench: unknown option ${argv[i]}\n\n${HELP}`)
   }
   if (options.only && !['queries', 'import'].includes(options.only)) throw new Error(`bench: --only takes "queries" or "import", not "${options.only}"`)
   if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bench: --sizes takes positive integers, e.g. 1000,10000`)
+  if (!Number.isInteger(options.posts) || options.posts < 1) throw new Error(`bench: --posts takes a positive integer, e.g. 10000`)
   return options
 }
 
@@ -34,15 +37,8 @@ async function main() {
   if (options.help) return console.log(HELP)
   if (!options.only || options.only === 'queries') console.log(await benchQueries(options))
   if (!options.only || options.only === 'import') {
-    const suite = new URL('./bench/import.ts', import.meta.url)
-    if (!existsSync(suite)) {
-      console.log('\n## Import\n\nSkipped: scripts/bench/import.ts (importer helper) is not there yet.')
-      return
-    }
-    // Imported by URL so this entry point still type-checks and runs before the importer's suite exists.
-    const {benchImport} = (await import(suite.href)) as {benchImport: (o?: object) => Promise<Record<string, unknown>>}
     process.stderr.write('bench: import suite…\n')
-    const result = await benchImport({})
+    const result = await benchImport({posts: options.posts})
     console.log('\n## Import\n\n```json\n' + JSON.stringify(result, null, 2) + '\n```')
   }
 }

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
   })
-  console.log(`JavaScript: ${Object.keys(PACKAGE_ENTRIES).map((name) => `${name}.js`).join(', ')} in ${outDir}`)
+  console.error(`JavaScript: ${Object.keys(PACKAGE_ENTRIES).map((name) => `${name}.js`).join(', ')} in ${outDir}`)
 
   if (values['no-types']) return
   // A throw-away tsconfig: the project's settings, declaration output only, just the entries' import graphs.
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(tsconfig, {force: true})
   }
-  console.log(`Declarations: ${join(outDir, 'types')}/<entry>/index.d.ts`)
+  console.error(`Declarations: ${join(outDir, 'types')}/<entry>/index.d.ts`)
 }
 
 main().catch((error: unknown) => {

@@ -76,7 +76,9 @@ export async function createScratchProject(): Promise<ScratchProject> {
   const packDir = join(dir, 'pack')
   await mkdir(packDir)
   const {stdout} = await run('npm', ['pack', '--json', '--pack-destination', packDir], {cwd: PROJECT_DIR, maxBuffer: 64 * 1024 * 1024})
-  const tarball = join(packDir, (JSON.parse(stdout) as {filename: string}[])[0].filename)
+  // `prepack` (the package build) may print before npm's JSON report; the report is the last thing out.
+  const report = stdout.slice(stdout.search(/^\[/m))
+  const tarball = join(packDir, (JSON.parse(report) as {filename: string}[])[0].filename)
 
   const modules = join(dir, 'studio', 'node_modules')
   await mkdir(join(modules, 'china-desk'), {recursive: true})

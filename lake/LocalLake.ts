@@ -10,7 +10,6 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from './datasetFiles'
 import {acquireFileLock} from './fileLock'
-import {mendozaEffects} from './mutationEffects'
 import {displayPath, writeDatasetFileAtomically} from './ndjsonFile'
 import {PerspectiveViews} from './perspectiveViews'
 import {QueryEngine} from './queryEngine'
@@ -177,7 +176,6 @@ export class LocalLake {
         resultRev: result?._rev,
         timestamp,
         transition: !previous ? 'appear' : !result ? 'disappear' : 'update',
-        effects: mendozaEffects(previous, result),
       }
       for (const listener of this.listeners) {
         try {

@@ -51,7 +51,6 @@ export interface LakeMutationEvent {
   resultRev?: string
   timestamp: string
   transition: 'appear' | 'update' | 'disappear'
-  effects?: {apply: unknown[]; revert: unknown[]}
 }
 
 export interface FetchOptions {

@@ -1,11 +1,10 @@
 /**
- * Mendoza patches for listener events. The Studio applies `effects.apply` to its copy of a document (without
+ * Mendoza patches for listener events (the `effects` of the stand-in's `/data/listen`; computed on demand,
+ * only for listeners that ask for `effectFormat=mendoza`). The Studio applies `effects.apply` to its copy of a document (without
  * `_rev`) and checks the result, so these patches must be exact; `mendoza` on npm only ships the patcher, hence
  * this small encoder. It diffs objects field by field (recursing into nested objects) and replaces anything
  * else whole, which is always a valid Mendoza patch even where the real Content Lake would emit a finer one.
  */
-import {applyPatch} from 'mendoza'
-
 type Json = unknown
 type RawPatch = unknown[]
 
@@ -65,9 +64,4 @@ export function mendozaEffects(
   const before = withoutRev(previous)
   const after = withoutRev(result)
   return {apply: mendozaDiff(before, after), revert: mendozaDiff(after, before)}
-}
-
-/** Self-check used by tests: applying the patch must reproduce the target exactly. */
-export function applyMendoza(left: Json, patch: RawPatch): Json {
-  return applyPatch(left, patch)
 }

@@ -13,6 +13,8 @@ const PARSE_CACHE_LIMIT = 500
 
 export class QueryEngine {
   private readonly parseCache = new Map<string, ExprNode>()
+  /** Query strings that only parse with their parameters inlined (slices with `$param` bounds). */
+  private readonly needsParams = new Set<string>()
   /** Marks per-row index lookups passed through `dereference`; random, so no stored `_ref` can collide with it. */
   private readonly dynamicPrefix = `\u0000lake-${randomId()}:`
 
@@ -34,23 +36,27 @@ export class QueryEngine {
   private parsed(query: string, params: Record<string, unknown>): ExprNode {
     const cached = this.parseCache.get(query)
     if (cached) return cached
-    let tree: ExprNode
-    try {
-      tree = parse(query)
-    } catch (error) {
-      // Slices need constant bounds: a query like `[0...$limit]` only parses with its parameters inlined.
-      const key = `${query}\u0000${JSON.stringify(params)}`
-      const withParams = this.parseCache.get(key)
-      if (withParams) return withParams
+    // Slices need constant bounds: a query like `[0...$limit]` only parses with its parameters inlined, so it
+    // is cached per parameter set; remembering that it needs them spares a failing parse on every call.
+    if (!this.needsParams.has(query)) {
       try {
-        tree = parse(query, {params})
-      } catch {
-        throw error
+        const tree = parse(query)
+        this.remember(query, tree)
+        return tree
+      } catch (error) {
+        try {
+          parse(query, {params})
+        } catch {
+          throw error
+        }
+        this.needsParams.add(query)
       }
-      this.remember(key, tree)
-      return tree
     }
-    this.remember(query, tree)
+    const key = `${query}\u0000${JSON.stringify(params)}`
+    const withParams = this.parseCache.get(key)
+    if (withParams) return withParams
+    const tree = parse(query, {params})
+    this.remember(key, tree)
     return tree
   }
 

@@ -8,13 +8,13 @@
  */
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from './datasetFiles'
-import {acquireFileLock} from './fileLock'
-import {displayPath, writeDatasetFileAtomically} from './ndjsonFile'
-import {PerspectiveViews} from './perspectiveViews'
-import {QueryEngine} from './queryEngine'
-import {planTransaction, randomId, type DocumentChange} from './transaction'
-import {appendLogEntry, readLogFrom, truncateLog, type LogEntry} from './transactionLog'
+import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from './store/datasetFiles'
+import {acquireFileLock} from './store/fileLock'
+import {displayPath, writeDatasetFileAtomically} from './store/ndjsonFile'
+import {PerspectiveViews} from './store/perspectiveViews'
+import {QueryEngine} from './query/queryEngine'
+import {planTransaction, randomId, type DocumentChange} from './store/transaction'
+import {appendLogEntry, readLogFrom, truncateLog, type LogEntry} from './store/transactionLog'
 import {
   DEFAULT_DATASET_FILE,
   type Doc,

@@ -12,4 +12,4 @@ export type {
   Perspective,
   TransactionResult,
 } from './types'
-export {isDraftId, isVersionId, publishedIdOf} from './perspectiveViews'
+export {isDraftId, isVersionId, publishedIdOf} from './store/perspectiveViews'

@@ -3,7 +3,7 @@
  * companies, regulations and sources already in the dataset (names, abbreviations, aliases), so an
  * article without a manifest is still linked to what earlier imports or editors created.
  */
-import {entityId} from '../build/references'
+import {entityId} from '../assemble/references'
 import type {Manifest} from '../manifest/manifestTypes'
 import {EntityRegistry} from './entityRegistry'
 

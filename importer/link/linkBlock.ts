@@ -5,7 +5,7 @@
  */
 import type {PortableTextBlock, PortableTextMarkDefinition, PortableTextSpan} from '@portabletext/types'
 
-import {deterministicKey} from '../build/deterministicKey'
+import {deterministicKey} from '../assemble/deterministicKey'
 import type {MentionRange} from './findMentions'
 
 interface AnnotatedRange {

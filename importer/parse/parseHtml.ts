@@ -9,7 +9,7 @@ import {createRequire} from 'node:module'
 import {htmlToBlocks} from '@portabletext/block-tools'
 import type {PortableTextBlock} from '@portabletext/types'
 
-import {deterministicKey} from '../build/deterministicKey'
+import {deterministicKey} from '../assemble/deterministicKey'
 import {ImportError} from '../errors'
 import type {DroppedContent, ParsedArticle, SourceMeta} from '../types'
 import {articleBodyType} from './articleBodyType'

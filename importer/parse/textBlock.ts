@@ -4,7 +4,7 @@
  */
 import type {PortableTextBlock} from '@portabletext/types'
 
-import {deterministicKey} from '../build/deterministicKey'
+import {deterministicKey} from '../assemble/deterministicKey'
 
 export function textBlock(scope: string, index: number, text: string, style = 'normal'): PortableTextBlock {
   const blockKey = deterministicKey(scope, 'block', index, text)

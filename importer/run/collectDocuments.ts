@@ -4,9 +4,9 @@
  * (`createOrReplace`). Catches what only a whole run can see: two sources with one legacy id or slug.
  */
 import {slugifyTitle} from '../../schemas/slug/slugifyTitle'
-import {ReferenceResolver} from '../build/references'
-import {articleDocument} from '../build/articleDocument'
-import {compact, manifestDocuments} from '../build/manifestDocuments'
+import {ReferenceResolver} from '../assemble/references'
+import {articleDocument} from '../assemble/articleDocument'
+import {compact, manifestDocuments} from '../assemble/manifestDocuments'
 import {ImportError} from '../errors'
 import {buildRegistry, type KnownEntity} from '../link/buildRegistry'
 import type {EntityRegistry} from '../link/entityRegistry'

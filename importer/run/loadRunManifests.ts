@@ -3,7 +3,7 @@
  * manifests define: an article without a manifest is linked to companies another article's manifest
  * brings in the same run, and a manifest may reference an entity another manifest defines.
  */
-import {entityId} from '../build/references'
+import {entityId} from '../assemble/references'
 import {findManifest, loadManifest} from '../manifest/loadManifest'
 import type {Manifest} from '../manifest/manifestTypes'
 import type {LegacySource} from './collectInputs'

@@ -3,7 +3,7 @@
  * stays under a byte budget: 256 KB by default, far below the API's 4 MB hard limit, so one slow or
  * retried request never carries much. Order is kept; a single mutation over the budget travels alone.
  */
-import {contentHash} from '../build/deterministicKey'
+import {contentHash} from '../assemble/deterministicKey'
 import type {Mutation} from '../../lake'
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024

@@ -6,7 +6,7 @@
 import {existsSync} from 'node:fs'
 
 import {LocalLake, type Mutation} from '../../lake'
-import {contentHash} from '../build/deterministicKey'
+import {contentHash} from '../assemble/deterministicKey'
 import type {ImportTarget, WriteSummary} from './importTarget'
 
 export class LocalTarget implements ImportTarget {

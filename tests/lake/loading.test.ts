@@ -7,8 +7,8 @@ import {join, relative} from 'node:path'
 import {parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import {LocalLake} from '../../lake'
-import {DocumentIndex} from '../../lake/documentIndex'
-import {rewriteWithIndexes} from '../../lake/queryRewrite'
+import {DocumentIndex} from '../../lake/store/documentIndex'
+import {rewriteWithIndexes} from '../../lake/query/queryRewrite'
 import {tempDir, writeNdjson} from './tempLake'
 
 const dir = tempDir('loading')

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {applyPatch} from 'mendoza'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {LocalLake, type LakeMutationEvent} from '../../lake'
-import {mendozaEffects} from '../../lake/mendozaEffects'
+import {mendozaEffects} from '../../lake/server/mendozaEffects'
 import {tempDir, writeNdjson} from './tempLake'
 
 const dir = tempDir('mutations')

@@ -10,7 +10,7 @@ import {evaluate, parse} from 'groq-js'
 
 import {corsHeaders} from '../http'
 import {LOCAL_EDITOR} from './identity'
-import {mendozaEffects} from '../../mendozaEffects'
+import {mendozaEffects} from '../mendozaEffects'
 import type {Route, RouteCall} from '../route'
 import type {Doc, LakeMutationEvent} from '../../types'
 

@@ -6,7 +6,7 @@
  */
 import {closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync} from 'node:fs'
 import {displayPath} from './ndjsonFile'
-import type {Doc} from './types'
+import type {Doc} from '../types'
 
 export interface LogEntry {
   /** transaction id */

@@ -3,8 +3,8 @@
  * references. Candidates always come back in dataset order (each entry keeps the sequence number it was first
  * stored under), because groq-js returns unordered results in dataset order and the store must answer the same.
  */
-import {KEY_SEPARATOR, type DynamicIndex} from './dynamicLookup'
-import type {Doc} from './types'
+import {KEY_SEPARATOR, type DynamicIndex} from '../query/dynamicLookup'
+import type {Doc} from '../types'
 
 interface Entry {
   seq: number

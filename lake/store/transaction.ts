@@ -6,7 +6,7 @@
  */
 import {randomBytes} from 'node:crypto'
 import {Mutation as SanityMutation} from '@sanity/mutator'
-import type {Doc, Mutation, TransactionResult} from './types'
+import type {Doc, Mutation, TransactionResult} from '../types'
 
 export interface DocumentChange {
   previous: Doc | null

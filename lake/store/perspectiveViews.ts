@@ -5,7 +5,7 @@
  * draft, as the Content Lake does), else the published document. Versions never appear outside `raw`.
  */
 import {DocumentIndex} from './documentIndex'
-import type {Doc, Perspective} from './types'
+import type {Doc, Perspective} from '../types'
 
 export const DRAFTS_PREFIX = 'drafts.'
 export const VERSIONS_PREFIX = 'versions.'

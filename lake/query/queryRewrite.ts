@@ -6,9 +6,9 @@
  * projections still means the whole dataset, so the index narrows the scan but never changes a result.
  */
 import type {ExprNode} from 'groq-js'
-import {FIELD_REF_JOINER, type DocumentIndex} from './documentIndex'
+import {FIELD_REF_JOINER, type DocumentIndex} from '../store/documentIndex'
 import {dynamicCandidatesNode, isOuterOnly} from './dynamicLookup'
-import type {Doc} from './types'
+import type {Doc} from '../types'
 
 type Node = {type: string; [key: string]: unknown}
 type Plan = {index: 'id' | 'type' | 'slug' | 'references' | 'fieldRef'; keys: string[]}

@@ -4,10 +4,10 @@
  * candidates, and answers `->` and per-row index lookups through groq-js's `dereference` hook.
  */
 import {evaluate, parse, type ExprNode} from 'groq-js'
-import type {DocumentIndex} from './documentIndex'
+import type {DocumentIndex} from '../store/documentIndex'
 import {parseDynamicPayload} from './dynamicLookup'
 import {rewriteWithIndexes} from './queryRewrite'
-import {randomId} from './transaction'
+import {randomId} from '../store/transaction'
 
 const PARSE_CACHE_LIMIT = 500
 

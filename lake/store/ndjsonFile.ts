@@ -4,7 +4,7 @@
  */
 import {closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
 import {basename, dirname, join, relative, isAbsolute} from 'node:path'
-import type {Doc} from './types'
+import type {Doc} from '../types'
 
 /** The path as a person would type it: relative to the working directory when inside it. */
 export function displayPath(file: string): string {

@@ -7,7 +7,7 @@ import {statSync} from 'node:fs'
 import {readDatasetFile} from './ndjsonFile'
 import {PerspectiveViews} from './perspectiveViews'
 import {readLogFrom} from './transactionLog'
-import type {Doc} from './types'
+import type {Doc} from '../types'
 
 export interface FileStamp {
   ino: number

@@ -27,6 +27,8 @@ import {
 } from './types'
 
 const MIN_COMPACT_BYTES = 4 << 20
+/** Close does not wait long for a busy lock: the log already holds every write, the next closing writer folds it. */
+const CLOSE_LOCK_TIMEOUT_MS = 2_000
 
 export class LocalLake {
   readonly file: string
@@ -39,6 +41,8 @@ export class LocalLake {
   private readonly engine = new QueryEngine()
   private writeQueue: Promise<unknown> = Promise.resolve()
   private closed = false
+  /** Set by the first commit: only a writer folds the log on close, so read-only commands never rewrite the file. */
+  private wrote = false
   private readonly writerToken = randomId()
 
   private constructor(
@@ -122,10 +126,31 @@ export class LocalLake {
     })
   }
 
+  /**
+   * Waits for pending writes, then, if this instance wrote anything, folds the log into the NDJSON file so the
+   * file alone is the dataset (what `sanity dataset import` and anyone reading it expect). The log is a write-ahead
+   * log: when the lock is busy (another writer is mid-transaction) or the fold fails, the log keeps every write.
+   */
   async close(): Promise<void> {
+    if (this.closed) return
     await this.writeQueue.catch(() => undefined)
+    if (this.wrote) await this.foldLogOnClose()
     this.closed = true
     this.listeners.clear()
+  }
+
+  private async foldLogOnClose(): Promise<void> {
+    try {
+      const release = await acquireFileLock(this.lockFile, this.writerToken, CLOSE_LOCK_TIMEOUT_MS)
+      try {
+        this.catchUp()
+        if (logSize(this.logFile) > 0) this.compactLocked()
+      } finally {
+        release()
+      }
+    } catch (error) {
+      console.warn(`${displayPath(this.file)}: left the transaction log unfolded (${(error as Error).message})`)
+    }
   }
 
   private async commit(mutations: Mutation[], transactionId: string): Promise<TransactionResult> {
@@ -138,6 +163,7 @@ export class LocalLake {
       if (documentIds.length > 0) {
         const entry: LogEntry = {t: transactionId, ts: timestamp, docs: documentIds.map((id) => ({id, doc: planned.changes.get(id)!.result}))}
         this.logOffset = appendLogEntry(this.logFile, this.logOffset, entry)
+        this.wrote = true
         this.applyChanges(transactionId, timestamp, planned.changes)
         if (this.logOffset > this.compactThreshold()) this.compactLocked()
       }

@@ -60,8 +60,13 @@ async function main(): Promise<void> {
   console.log('The certificate is self-signed: accept it for the page, and once for the API host by opening')
   console.log(`  ${standIn.apiOrigin}/v1/ping (or enable chrome://flags/#allow-insecure-localhost). Ctrl+C stops.`)
 
+  // On Ctrl+C or a service stop, close the lake too: that folds its transaction log into the dataset file, so the
+  // file alone holds every edit once the Studio is gone. A second signal while closing is ignored.
+  let stopping = false
   const stop = async () => {
-    await standIn.close()
+    if (stopping) return
+    stopping = true
+    await standIn.close().catch((error: Error) => console.error(`stand-in: ${error.message}`))
     await lake.close()
     process.exit(0)
   }

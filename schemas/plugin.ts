@@ -1,12 +1,13 @@
 /**
- * `chinaDesk()`: the one line a Studio adds to get the whole desk. Child order matters: the schema
- * types must exist before unicornStats transforms them (it adds `company.unicorn` and the body's
- * `unicornListEmbed`), and the structure tool comes last so its lists see the final schema.
+ * `chinaDesk()`: the one line a Studio adds to get the whole desk. Its types are the assembled schema
+ * (`assembledSchema.ts`: China Desk types passed through unicornStats, which adds `company.unicorn` and
+ * the body's `unicornListEmbed`); the structure tool's lists see that final schema.
  */
 import {definePlugin} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
-import {unicornStats, type UnicornStatsOptions} from '../plugins'
+import type {UnicornStatsOptions} from '../plugins'
+import {assembleSchemaTypes} from './assembledSchema'
 import {schemaTypes} from './schemaTypes'
 import {deskStructure} from './structure/deskStructure'
 
@@ -23,5 +24,8 @@ export const chinaDeskSchema = definePlugin({
 
 export const chinaDesk = definePlugin<ChinaDeskOptions | void>((options) => ({
   name: 'china-desk',
-  plugins: [chinaDeskSchema(), unicornStats(options?.unicorn), structureTool({structure: deskStructure})],
+  // The assembled schema (China Desk types through unicornStats): the very list the validation entry
+  // and the importer compile, so the Studio, validation and import can never disagree.
+  schema: {types: assembleSchemaTypes(options?.unicorn)},
+  plugins: [structureTool({structure: deskStructure})],
 }))

@@ -7,7 +7,7 @@
  */
 import type {SanityDocumentLike} from 'sanity'
 
-import {type ValidationProblem, validateDocuments} from '../../schemas/validation/validateDocuments'
+import {type ValidationProblem, validateDocuments} from '../../schemas/validation'
 import type {ImportTarget} from '../write/importTarget'
 import type {PlannedDocument} from '../types'
 

@@ -7,7 +7,6 @@
  */
 import {evaluate, parse} from 'groq-js'
 import {
-  createSchema,
   getPublishedId,
   pathToString,
   type SanityClient,
@@ -18,9 +17,8 @@ import {
   type Workspace,
 } from 'sanity'
 
-import {applyUnicornStats} from '../../plugins'
+import {compileChinaDeskSchema} from '../assembledSchema'
 import type {ChinaDeskOptions} from '../plugin'
-import {schemaTypes} from '../schemaTypes'
 import {translateValidationMessage} from './englishValidationMessages'
 
 export interface ValidationProblem {
@@ -38,27 +36,12 @@ export interface ValidateDocumentsOptions {
   pluginOptions?: ChinaDeskOptions
 }
 
-const schemaCache = new Map<string, Schema>()
-
 /** The wording of Sanity's unknown-field check (`unknownFieldsValidator`, CLI environment only). */
 const UNKNOWN_FIELD_MESSAGE = /^Field '.+' does not exist on type '.+'$/
 
-/** The compiled final schema; throws with Sanity's schema errors if the types do not compile. */
+/** The compiled final schema (see `schemas/assembledSchema.ts`); throws if the types do not compile. */
 export function buildChinaDeskSchema(pluginOptions?: ChinaDeskOptions): Schema {
-  const cacheKey = JSON.stringify(pluginOptions?.unicorn ?? {})
-  const cached = schemaCache.get(cacheKey)
-  if (cached) return cached
-  const schema = createSchema({name: 'china-desk', types: applyUnicornStats(schemaTypes, pluginOptions?.unicorn)})
-  const errors = schema._validation?.flatMap((group) =>
-    group.problems
-      .filter((problem) => problem.severity === 'error')
-      .map((problem) => `${group.path.map((segment) => segment.name).join(' > ')}: ${problem.message}`),
-  )
-  if (errors && errors.length > 0) {
-    throw new Error(`validateDocuments: the China Desk schema does not compile (schemas/):\n${errors.join('\n')}`)
-  }
-  schemaCache.set(cacheKey, schema)
-  return schema
+  return compileChinaDeskSchema(pluginOptions?.unicorn)
 }
 
 /** Just the client surface validators use (`withConfig`, `fetch`), answered by groq-js. */

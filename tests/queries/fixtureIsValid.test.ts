@@ -5,7 +5,7 @@
  */
 import {afterAll, beforeAll, expect, test} from 'vitest'
 
-import {validateDocuments} from '../../schemas/validation/validateDocuments'
+import {validateDocuments} from '../../schemas/validation'
 import {openQueryFixtureLake, type QueryFixture} from '../fixtures/queryFixtureLake'
 import {publishedSyntheticArticles, unpublishedDocuments} from '../fixtures/syntheticArticles'
 import {syntheticEntities} from '../fixtures/syntheticEntities'

@@ -16,8 +16,9 @@ import {
 import {createStructureBuilder, structureTool} from 'sanity/structure'
 import {describe, expect, it} from 'vitest'
 
-import {buildChinaDeskSchema, chinaDesk, deskStructure, schemaTypes} from '../../schemas'
+import {chinaDesk, deskStructure, schemaTypes} from '../../schemas'
 import {chinaDeskSchema} from '../../schemas/plugin'
+import {buildChinaDeskSchema} from '../../schemas/validation'
 
 const PLUGIN_TYPES = ['unicornList', 'unicornProfile', 'unicornListEmbed']
 

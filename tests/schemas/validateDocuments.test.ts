@@ -6,7 +6,7 @@
 import type {SanityDocumentLike} from 'sanity'
 import {describe, expect, it} from 'vitest'
 
-import {validateDocuments, type ValidationProblem} from '../../schemas'
+import {validateDocuments, type ValidationProblem} from '../../schemas/validation'
 import {imageAsset, sampleDocuments} from './fixtures/sampleDocuments'
 
 type Doc = SanityDocumentLike & Record<string, any>

@@ -5,6 +5,7 @@
  */
 import {addonRoutes} from './routes/addons'
 import {assetRoutes, serveAssetFile} from './routes/assets'
+import {exportRoutes} from './routes/export'
 import {historyRoutes} from './routes/history'
 import {identityRoutes} from './routes/identity'
 import {listenRoutes} from './routes/listen'
@@ -22,6 +23,7 @@ const ROUTES: Route[] = [
   ...writeRoutes,
   ...historyRoutes,
   ...assetRoutes,
+  ...exportRoutes,
   ...addonRoutes,
 ]
 

@@ -19,6 +19,7 @@ const HELP = `Usage: npm run import -- [files or folders…] [options]
 
 Imports legacy articles (.txt, .md, .html, WordPress .xml/.wxr) with their manifests
 (<name>.manifest.yaml beside each file). Default input: ${BUNDLED_ARTICLE}
+A \`sanity dataset export\` archive (.tar.gz) or its data.ndjson is loaded as is, assets included.
 
 Options:
   --dataset-file <file>   local dataset (default ${DEFAULT_DATASET_FILE})
@@ -84,6 +85,11 @@ async function main(): Promise<number> {
   if (values.help) {
     process.stdout.write(HELP)
     return 0
+  }
+  // A `sanity dataset export` archive (or its data.ndjson) is loaded as is, not parsed as legacy articles.
+  if (positionals.some((input) => /\.(tar\.gz|tgz|tar|ndjson)$/i.test(input))) {
+    const {importSanityExportCommand} = await import('../importer/sanityExport')
+    return importSanityExportCommand({inputs: positionals, datasetFile: values['dataset-file']!, target: values.target!, dryRun: values['dry-run']!, force: values.force!, report: values.report})
   }
   const choice = chooseTarget(values.target!, values['dataset-file']!)
   const {BUNDLED_ARTICLE: bundled, ContentLakeTarget, describePlan, LocalTarget, runImport} = await import('../importer')

@@ -18,7 +18,8 @@ import {
   regulationBySlugParams,
   regulationTimelineParams,
 } from './regulationQueries'
-import {SEARCH_QUERY, SITEMAP_QUERY, searchParams, sitemapParams} from './siteQueries'
+import {SEARCH_QUERY, searchParams} from './searchQueries'
+import {SITEMAP_QUERY, sitemapParams} from './siteQueries'
 import {SOURCE_BY_SLUG_QUERY, sourceBySlugParams} from './sourceQueries'
 import {
   COMPANY_UNICORN_APPEARANCES_QUERY,
@@ -46,7 +47,7 @@ export const queryRegistry = {
   unicornListBySlug: {query: UNICORN_LIST_BY_SLUG_QUERY, params: unicornListBySlugParams, description: 'A unicorn list with its entries by rank and the articles that cite it.'},
   companyUnicornAppearances: {query: COMPANY_UNICORN_APPEARANCES_QUERY, params: companyUnicornAppearancesParams, description: 'The unicorn lists a company appears in, with its entry in each.'},
   sitemap: {query: SITEMAP_QUERY, params: sitemapParams, description: 'Slug and last change of every routable document.'},
-  search: {query: SEARCH_QUERY, params: searchParams, description: 'Articles whose title or dek matches the term, best first.'},
+  search: {query: SEARCH_QUERY, params: searchParams, description: 'Articles and companies matching every search term (Chinese, English, pinyin, aliases), title hits first, then newest.'},
 } as const satisfies Record<string, RegisteredQuery>
 
 export type QueryRegistry = typeof queryRegistry

@@ -115,6 +115,7 @@ export type UnicornList = {
 export type Money = {
   _type: "money";
   amount?: number;
+  unparsedAmount?: string;
   currency?:
     | "USD"
     | "CNY"
@@ -157,6 +158,7 @@ export type ValuationRound = {
   _type: "valuationRound";
   date?: string;
   amount?: number;
+  unparsedAmount?: string;
   currency?:
     | "USD"
     | "CNY"
@@ -175,6 +177,7 @@ export type ValuationRound = {
 export type Valuation = {
   _type: "valuation";
   amount?: number;
+  unparsedAmount?: string;
   currency?:
     | "USD"
     | "CNY"
@@ -491,6 +494,8 @@ export type Company = {
       _key: string;
     } & StockListing
   >;
+  searchText?: string;
+  searchTitle?: string;
   unicorn?: UnicornProfile;
 };
 
@@ -543,6 +548,8 @@ export type Article = {
   >;
   seo?: Seo;
   legacy?: LegacyProvenance;
+  searchText?: string;
+  searchTitle?: string;
 };
 
 export type SanityImageCrop = {
@@ -1469,6 +1476,55 @@ export type REGULATION_TIMELINE_QUERY_RESULT = Array<{
       >;
 }>;
 
+// Source: queries/searchQueries.ts
+// Variable: SEARCH_QUERY
+// Query: *[_type in ["article", "company"] && searchText match $terms  && (_type == "company" || defined(publishedAt))]  | score(boost(searchTitle match $terms, 3), searchText match $terms)  | order(_score desc, publishedAt desc, _id asc) [0...20]{  _type,  _type == "article" => {_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,  "section": section->{_id, title, "slug": slug.current},  "authors": authors[]->{_id, name, "slug": slug.current, role},  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}},  _type == "company" => {_id, name, nameZh, "slug": slug.current, description}}
+export type SEARCH_QUERY_RESULT = Array<
+  | {
+      _type: "article";
+      _id: string;
+      title: string | null;
+      slug: string | null;
+      dek: string | null;
+      publishedAt: string | null;
+      updatedAt: string | null;
+      tags: Array<string> | null;
+      section: {
+        _id: string;
+        title: string | null;
+        slug: string | null;
+      } | null;
+      authors: Array<{
+        _id: string;
+        name: string | null;
+        slug: string | null;
+        role: string | null;
+      }> | null;
+      heroImage: {
+        alt: string | null;
+        caption: string | null;
+        credit: string | null;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        asset: {
+          _id: string;
+          url: string | null;
+          width: number | null;
+          height: number | null;
+          lqip: string | null;
+        } | null;
+      } | null;
+    }
+  | {
+      _type: "company";
+      _id: string;
+      name: string | null;
+      nameZh: string | null;
+      slug: string | null;
+      description: string | null;
+    }
+>;
+
 // Source: queries/siteQueries.ts
 // Variable: SITEMAP_QUERY
 // Query: *[_type in ["article", "company", "regulation", "interviewSource", "unicornList", "author", "section"]  && defined(slug.current) && !(seo.noIndex == true)]  | order(_type asc, slug.current asc) [0...50000]{  _id, _type, "slug": slug.current, "updatedAt": coalesce(updatedAt, _updatedAt)}
@@ -1516,44 +1572,6 @@ export type SITEMAP_QUERY_RESULT = Array<
       updatedAt: string;
     }
 >;
-
-// Source: queries/siteQueries.ts
-// Variable: SEARCH_QUERY
-// Query: *[_type == "article" && defined(publishedAt) && [title, dek] match $term]  | score(boost(title match $term, 3), dek match $term)  | order(_score desc, publishedAt desc, _id desc) [0...20]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,  "section": section->{_id, title, "slug": slug.current},  "authors": authors[]->{_id, name, "slug": slug.current, role},  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}
-export type SEARCH_QUERY_RESULT = Array<{
-  _id: string;
-  title: string | null;
-  slug: string | null;
-  dek: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  tags: Array<string> | null;
-  section: {
-    _id: string;
-    title: string | null;
-    slug: string | null;
-  } | null;
-  authors: Array<{
-    _id: string;
-    name: string | null;
-    slug: string | null;
-    role: string | null;
-  }> | null;
-  heroImage: {
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
-    asset: {
-      _id: string;
-      url: string | null;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-  } | null;
-}>;
 
 // Source: queries/sourceQueries.ts
 // Variable: SOURCE_BY_SLUG_QUERY
@@ -1843,8 +1861,8 @@ declare module "@sanity/client" {
     '*[_type == "company" && slug.current == $slug][0]{\n  _id, _type, _updatedAt, name, nameZh, "slug": slug.current, aliases, kind,\n  headquarters{country, city}, sectors, website, listings[]{_key, exchange, ticker}, description,\n  "logo": logo{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}},\n  "parent": parent->{_id, name, nameZh, "slug": slug.current},\n  "subsidiaries": *[_type == "company" && parent._ref == ^._id] | order(name asc) [0...100]{_id, name, nameZh, "slug": slug.current},\n  "unicorn": unicorn{\n    status, becameUnicornAt, latestValuation, valuationHistory, totalFunding, exit,\n    "investors": investors[]{_key, name, "company": company->{_id, name, nameZh, "slug": slug.current}}\n  },\n  "latestArticles": *[_type == "article" && references(^._id) && defined(publishedAt)]\n    | order(publishedAt desc, _id desc) [0...10]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}\n}': COMPANY_BY_SLUG_QUERY_RESULT;
     '*[_type == "regulation" && slug.current == $slug][0]{\n  _id, _type, _updatedAt, title, titleZh, abbreviation, "slug": slug.current, instrumentType, jurisdiction,\n  passedBy, enforcingBodies, adoptedAt, promulgatedAt, effectiveAt, status, officialTextUrl, summary,\n  amendments[]{_key, adoptedAt, effectiveAt, summary},\n  translations[]{_key, publisher, url, language},\n  "timeline": ([\n    {"kind": "adopted", "date": adoptedAt, "summary": null, "amendmentKey": null},\n    {"kind": "promulgated", "date": promulgatedAt, "summary": null, "amendmentKey": null},\n    {"kind": "effective", "date": effectiveAt, "summary": null, "amendmentKey": null}\n  ]\n  + coalesce(amendments[]{"kind": "amendmentAdopted", "date": adoptedAt, summary, "amendmentKey": _key}, [])\n  + coalesce(amendments[]{"kind": "amendmentEffective", "date": effectiveAt, summary, "amendmentKey": _key}, [])\n  )[defined(date)] | order(date asc),\n  "relatedRegulations": relatedRegulations[]->{_id, title, abbreviation, "slug": slug.current, status, effectiveAt},\n  "referencedBy": *[_type == "regulation" && references(^._id)] | order(title asc) [0...50]{_id, title, abbreviation, "slug": slug.current},\n  "articles": *[_type == "article" && references(^._id) && defined(publishedAt)]\n    | order(publishedAt desc, _id desc) [0...20]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}\n}': REGULATION_BY_SLUG_QUERY_RESULT;
     '*[_type == "regulation"]\n  | order(coalesce(adoptedAt, promulgatedAt, effectiveAt) asc, _id asc) [0...500]{\n  _id, title, abbreviation, "slug": slug.current, titleZh, instrumentType, status, jurisdiction,\n  "events": ([\n    {"kind": "adopted", "date": adoptedAt, "summary": null, "amendmentKey": null},\n    {"kind": "promulgated", "date": promulgatedAt, "summary": null, "amendmentKey": null},\n    {"kind": "effective", "date": effectiveAt, "summary": null, "amendmentKey": null}\n  ]\n  + coalesce(amendments[]{"kind": "amendmentAdopted", "date": adoptedAt, summary, "amendmentKey": _key}, [])\n  + coalesce(amendments[]{"kind": "amendmentEffective", "date": effectiveAt, summary, "amendmentKey": _key}, [])\n  )[defined(date)] | order(date asc)\n}': REGULATION_TIMELINE_QUERY_RESULT;
+    '*[_type in ["article", "company"] && searchText match $terms\n  && (_type == "company" || defined(publishedAt))]\n  | score(boost(searchTitle match $terms, 3), searchText match $terms)\n  | order(_score desc, publishedAt desc, _id asc) [0...20]{\n  _type,\n  _type == "article" => {_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}},\n  _type == "company" => {_id, name, nameZh, "slug": slug.current, description}\n}': SEARCH_QUERY_RESULT;
     '*[_type in ["article", "company", "regulation", "interviewSource", "unicornList", "author", "section"]\n  && defined(slug.current) && !(seo.noIndex == true)]\n  | order(_type asc, slug.current asc) [0...50000]{\n  _id, _type, "slug": slug.current, "updatedAt": coalesce(updatedAt, _updatedAt)\n}': SITEMAP_QUERY_RESULT;
-    '*[_type == "article" && defined(publishedAt) && [title, dek] match $term]\n  | score(boost(title match $term, 3), dek match $term)\n  | order(_score desc, publishedAt desc, _id desc) [0...20]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}': SEARCH_QUERY_RESULT;
     '*[_type == "interviewSource" && slug.current == $slug][0]{\n  _id, _type, _updatedAt, name, nameZh, "slug": slug.current, jobTitle, bio,\n  "organisation": organisation{name, "company": company->{_id, name, nameZh, "slug": slug.current}},\n  "headshot": headshot{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}},\n  profileLinks[]{_key, label, url},\n  interviews[]{_key, kind, outlet, date, url, attribution, anonymityReason},\n  "quotedIn": *[_type == "article" && references(^._id) && defined(publishedAt) && (\n      ^._id in body[_type == "quotation"].speaker._ref\n      || ^._id in body[].markDefs[_type == "quoteAttribution"].speaker._ref\n    )] | order(publishedAt desc, _id desc) [0...50]{\n    _id, title, "slug": slug.current, publishedAt,\n    "quotations": body[_type == "quotation" && speaker._ref == ^.^._id]{\n      _key, text, speakerTitle, attribution, style, interviewKey\n    },\n    "attributedPassages": body[_type == "block" && ^.^._id in markDefs[_type == "quoteAttribution"].speaker._ref]{\n      _key,\n      "paragraph": pt::text(@),\n      "quotes": markDefs[_type == "quoteAttribution" && speaker._ref == ^.^.^._id]{\n        _key, interviewKey,\n        "text": array::join(^.children[^._key in marks].text, "")\n      }\n    }\n  },\n  "mentionedIn": *[_type == "article" && references(^._id) && defined(publishedAt)]\n    | order(publishedAt desc, _id desc) [0...20]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}\n}': SOURCE_BY_SLUG_QUERY_RESULT;
     '*[_type == "unicornList"]\n  | order(period.year desc, coalesce(period.quarter * 3, period.half * 6) desc, publishedAt desc, _id desc) [0...20]{\n  _id, title, "slug": slug.current, period, cutoffDate, publishedAt, scope, totalCount,\n  "tracker": tracker->{_id, name, nameZh, "slug": slug.current},\n  "entryCount": count(entries)\n}': LATEST_UNICORN_LISTS_QUERY_RESULT;
     '*[_type == "unicornList" && slug.current == $slug][0]{\n  _type, _updatedAt, _id, title, "slug": slug.current, period, cutoffDate, publishedAt, scope, methodology, sourceWording, totalCount,\n  sectorBreakdown[]{_key, sector, otherSector, count},\n  "tracker": tracker->{_id, name, nameZh, "slug": slug.current, website},\n  "entries": entries[] | order(rank asc) [0...1000]{_key, rank, sector, valuation, "company": company->{_id, name, nameZh, "slug": slug.current}},\n  "articles": *[_type == "article" && references(^._id) && defined(publishedAt)]\n    | order(publishedAt desc, _id desc) [0...10]{_id, title, "slug": slug.current, dek, publishedAt, updatedAt, tags,\n  "section": section->{_id, title, "slug": slug.current},\n  "authors": authors[]->{_id, name, "slug": slug.current, role},\n  "heroImage": heroImage{alt, caption, credit, hotspot, crop, "asset": asset->{_id, url, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip}}}\n}': UNICORN_LIST_BY_SLUG_QUERY_RESULT;

@@ -1,10 +1,9 @@
 /**
- * Site-wide queries: the sitemap (every routable document's slug and last change) and a simple
- * title/dek search over articles.
+ * Site-wide queries: the sitemap (every routable document's slug and last change). Search lives in
+ * `searchQueries.ts`.
  */
 import {defineQuery} from 'groq'
 
-import {ARTICLE_CARD_FIELDS} from './fragments'
 import type {ParamsOf} from './paramSpec'
 
 /**
@@ -19,16 +18,3 @@ export const SITEMAP_QUERY = defineQuery(`*[_type in ["article", "company", "reg
 
 export const sitemapParams = {} as const
 export type SitemapParams = ParamsOf<typeof sitemapParams>
-
-/**
- * Articles whose title or dek matches `$term` (GROQ `match`: whole words, `*` as a wildcard), best
- * match first, then newest. Twenty rows: a search box, not an export.
- */
-export const SEARCH_QUERY = defineQuery(`*[_type == "article" && defined(publishedAt) && [title, dek] match $term]
-  | score(boost(title match $term, 3), dek match $term)
-  | order(_score desc, publishedAt desc, _id desc) [0...20]{${ARTICLE_CARD_FIELDS}}`)
-
-export const searchParams = {
-  term: {kind: 'string', required: true, maxLength: 100, description: 'words to look for in titles and deks', example: 'cloud'},
-} as const
-export type SearchParams = ParamsOf<typeof searchParams>

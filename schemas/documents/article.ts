@@ -5,6 +5,7 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {searchFields} from '../search/searchFields'
 import {defineSlugField} from '../slug/defineSlugField'
 import {notBefore} from '../validation/dateOrder'
 
@@ -122,6 +123,7 @@ export const articleType = defineType({
       group: 'provenance',
       readOnly: true,
     }),
+    ...searchFields,
   ],
   orderings: [
     {title: 'Published, newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},

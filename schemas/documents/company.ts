@@ -6,6 +6,7 @@
 import {CaseIcon} from '@sanity/icons/Case'
 import {defineArrayMember, defineField, defineType, getPublishedId} from 'sanity'
 
+import {searchFields} from '../search/searchFields'
 import {defineSlugField} from '../slug/defineSlugField'
 import {webUrl} from '../validation/webUrl'
 
@@ -108,6 +109,7 @@ export const companyType = defineType({
       group: 'corporate',
       of: [defineArrayMember({type: 'stockListing'})],
     }),
+    ...searchFields,
   ],
   orderings: [{title: 'Name A–Z', name: 'nameAsc', by: [{field: 'name', direction: 'asc'}]}],
   preview: {

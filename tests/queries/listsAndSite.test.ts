@@ -1,12 +1,11 @@
 /**
- * Unicorn list queries, the sitemap and search against the fixture lake.
+ * Unicorn list queries and the sitemap against the fixture lake (search: tests/search/).
  */
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {
   COMPANY_UNICORN_APPEARANCES_QUERY,
   LATEST_UNICORN_LISTS_QUERY,
-  SEARCH_QUERY,
   SITEMAP_QUERY,
   UNICORN_LIST_BY_SLUG_QUERY,
   runQuery,
@@ -73,22 +72,5 @@ describe('sitemap', () => {
     expect(rows.some((row) => (row._type as string) === 'sanity.imageAsset')).toBe(false)
     expect(rows.find((row) => row.slug === 'chip-unicorns-q1-2023')!.updatedAt).toBe('2023-04-22T10:00:00Z')
     for (const row of rows) expect(Number.isNaN(Date.parse(row.updatedAt)), row._id).toBe(false)
-  })
-})
-
-describe('search', () => {
-  test('matches words in titles and deks, title matches first', async () => {
-    const cloud = await runQuery(fixture.lake, SEARCH_QUERY, {term: 'cloud'})
-    expect(cloud.map((row) => row._id)).toEqual(['article.cloud-price-war', 'article.microsoft-claws-back-chinese-market'])
-    expect(cloud[0]).toMatchObject({title: 'Cloud price war hits Chinese providers', section: {slug: 'technology'}})
-    const byDek = await runQuery(fixture.lake, SEARCH_QUERY, {term: 'privacy'})
-    expect(byDek.map((row) => row._id)).toEqual(['article.pipl-one-year-on'])
-    expect(await runQuery(fixture.lake, SEARCH_QUERY, {term: 'zeppelin'})).toEqual([])
-  })
-
-  test('wildcards and drafts: published search never finds a draft', async () => {
-    expect((await runQuery(fixture.lake, SEARCH_QUERY, {term: 'unicorn*'})).map((row) => row.slug)).toEqual(['chip-unicorns-q1-2023'])
-    expect(await runQuery(fixture.lake, SEARCH_QUERY, {term: 'scoop'})).toEqual([])
-    expect((await runQuery(fixture.lake, SEARCH_QUERY, {term: 'scoop'}, {perspective: 'drafts'})).map((row) => row._id)).toEqual(['article.unpublished-scoop'])
   })
 })

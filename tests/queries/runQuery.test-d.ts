@@ -61,7 +61,7 @@ describe('results are the TypeGen types', () => {
     expectTypeOf(runQuery(lake, UNICORN_LIST_BY_SLUG_QUERY, {slug: 'x'})).resolves.toEqualTypeOf<UNICORN_LIST_BY_SLUG_QUERY_RESULT>()
     expectTypeOf(runQuery(lake, COMPANY_UNICORN_APPEARANCES_QUERY, {companyId: 'company.x'})).resolves.toEqualTypeOf<COMPANY_UNICORN_APPEARANCES_QUERY_RESULT>()
     expectTypeOf(runQuery(lake, SITEMAP_QUERY, {})).resolves.toEqualTypeOf<SITEMAP_QUERY_RESULT>()
-    expectTypeOf(runQuery(lake, SEARCH_QUERY, {term: 'cloud'})).resolves.toEqualTypeOf<SEARCH_QUERY_RESULT>()
+    expectTypeOf(runQuery(lake, SEARCH_QUERY, {terms: 'cloud'})).resolves.toEqualTypeOf<SEARCH_QUERY_RESULT>()
 
     expectTypeOf<ResultOf<typeof ARTICLE_BY_SLUG_QUERY>>().not.toBeAny()
     expectTypeOf<ResultOf<typeof ARTICLE_BY_SLUG_QUERY>>().not.toBeUnknown()

@@ -48,7 +48,7 @@ describe('runtime parameter errors, before any request', () => {
     ['articleList', {lastPublishedAt: '2022-10-12T08:00:00Z'}, 'lastId', 'articleList: parameter $lastId is missing: it must be given together with $lastPublishedAt'],
     ['articleList', {section: 'section policy'}, 'section', 'articleList: parameter $section must be a document id string such as "company.microsoft", got "section policy"'],
     ['companyUnicornAppearances', {}, 'companyId', 'companyUnicornAppearances: parameter $companyId is missing (expected a document id string such as "company.microsoft")'],
-    ['search', {term: 'x'.repeat(101)}, 'term', `search: parameter $term must be a non-empty string of at most 100 characters, got "${'x'.repeat(57)}..."`],
+    ['search', {terms: 'x'.repeat(401)}, 'terms', `search: parameter $terms must be a non-empty string of at most 400 characters, got "${'x'.repeat(57)}..."`],
   ])('%s %j', async (name, params, param, message) => {
     const {error, sent} = await rejection(name, params)
     expect(error).toBeInstanceOf(QueryParameterError)

@@ -14,6 +14,9 @@ export interface BenchCase {
 
 const at = <T>(items: T[], i: number): T => items[(i * 7919) % items.length]
 
+/** `$terms` as `searchTerms()` makes them: a common word, a rarer pair, a prefix, a company name. */
+const SEARCH_TERMS = ['chip', 'merger probe', 'subsid*', 'company 12']
+
 const FALLBACK: Record<string, string> = {
   articleBySlug: `*[_type == "article" && slug.current == $slug][0]{
     _id, title, "slug": slug.current, dek, publishedAt, "section": section->{title, "slug": slug.current},
@@ -48,7 +51,7 @@ export async function loadBenchCases(data: SyntheticDataset): Promise<{cases: Be
     ['latestUnicornLists', 'latestUnicornLists', () => ({})],
     ['unicornListBySlug', 'unicornListBySlug', () => ({slug: 'list-0'})],
     ['companyUnicornAppearances', 'companyUnicornAppearances', (i) => ({companyId: at(data.companyIds.slice(0, 30), i)})],
-    ['search', 'search', () => ({term: 'chip'})],
+    ['search', 'search', (i) => ({terms: SEARCH_TERMS[i % SEARCH_TERMS.length]})],
     ['sitemap', 'sitemap', () => ({})],
   ]
   try {

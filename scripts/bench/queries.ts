@@ -2,7 +2,7 @@
  * Query benchmark: for each dataset size, generates a synthetic dataset, opens it as a LocalLake and times
  * every bench case through the store and through plain groq-js (the same published documents as an array,
  * no dereference function, so every `->` and `*` scans) in the same run; then times one-field patches.
- * Progress goes to stderr, the report (Markdown) to stdout.
+ * Progress goes to stderr; the result is plain data (`QueryBenchResult`), rendered by `queryReport.ts`.
  */
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -13,6 +13,7 @@ import {isDeepStrictEqual} from 'node:util'
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import {LocalLake} from '../../lake'
 import {loadBenchCases, type BenchCase} from './benchCases'
+import type {EngineTiming, QueryBenchResult, QueryCaseResult, QuerySizeResult} from './queryReport'
 import {generateDataset} from './syntheticDataset'
 
 export interface QueryBenchOptions {
@@ -39,6 +40,8 @@ let baselineHeap = 0
 const tooSlowForPlain = new Map<string, {size: number; ms: number}>()
 const progress = (message: string) => process.stderr.write(`${message}\n`)
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2))
+const round = (value: number) => Math.round(value * 1000) / 1000
+const timing = (samples: number[]): EngineTiming => ({medianMs: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), runs: samples.length})
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -79,58 +82,66 @@ function plainRunner(documents: unknown[]) {
   }
 }
 
-async function benchSize(size: number, budgetMs: number, dir: string): Promise<string[]> {
+async function benchSize(size: number, budgetMs: number, dir: string): Promise<QuerySizeResult> {
   progress(`bench: generating ${size.toLocaleString('en')} articles…`)
   const data = generateDataset(size)
   const file = join(dir, `bench-${size}.ndjson`)
   writeFileSync(file, data.documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
   data.documents.length = 0
+  settledHeap()
   const openStart = performance.now()
   const lake = await LocalLake.open(file)
   const openMs = performance.now() - openStart
   const heapMb = (settledHeap() - baselineHeap) / MB
   const docCount = lake.allDocuments().length
-  progress(`bench: ${docCount.toLocaleString('en')} documents, ${(statSync(file).size / MB).toFixed(1)} MB file, opened in ${ms(openMs)} ms`)
+  const fileMegabytes = statSync(file).size / MB
+  progress(`bench: ${docCount.toLocaleString('en')} documents, ${fileMegabytes.toFixed(1)} MB file, opened in ${ms(openMs)} ms, heap ≈ ${heapMb.toFixed(0)} MB`)
 
-  const published = await lake.fetch<unknown[]>('*')
-  const plain = plainRunner(published)
   const {cases, source} = await loadBenchCases(data)
-  const rows: string[] = [
-    `### ${size.toLocaleString('en')} articles (${docCount.toLocaleString('en')} documents, ${(statSync(file).size / MB).toFixed(1)} MB NDJSON; open ${ms(openMs)} ms; heap with the store loaded ≈ ${heapMb.toFixed(0)} MB above the process baseline; queries from ${source})`,
-    '',
-    '| query | store median ms | store p95 ms | groq-js median ms | groq-js p95 ms | speed-up | result bytes | same result | runs (store/groq-js) |',
-    '|---|---:|---:|---:|---:|---:|---:|:-:|---:|',
-  ]
-  for (const bench of cases) rows.push(await benchCase(bench, lake, plain, budgetMs, size))
-  rows.push('', await benchPatch(lake, data.articleSlugs), '')
+  let plain: ReturnType<typeof plainRunner> | undefined
+  // Plain groq-js needs every published document as objects: fetched only when a case runs it.
+  const plainEngine = async () => (plain ??= plainRunner(await lake.fetch<unknown[]>('*')))
+  const results: QueryCaseResult[] = []
+  for (const bench of cases) results.push(await benchCase(bench, lake, plainEngine, budgetMs, size))
+  const patch = await benchPatch(lake, data.articleSlugs)
   await lake.close()
   rmSync(file, {force: true})
   rmSync(`${file}.txlog`, {force: true})
-  return rows
+  return {
+    articles: size,
+    documents: docCount,
+    fileMegabytes: round(fileMegabytes),
+    openMs: round(openMs),
+    storeHeapMegabytes: round(heapMb),
+    querySource: source,
+    cases: results,
+    patch,
+  }
 }
 
 async function benchCase(
   bench: BenchCase,
   lake: LocalLake,
-  plain: ReturnType<typeof plainRunner>,
+  plainEngine: () => Promise<ReturnType<typeof plainRunner>>,
   budgetMs: number,
   size: number,
-): Promise<string> {
+): Promise<QueryCaseResult> {
   progress(`bench:   ${bench.name}`)
   const storeResult = await lake.fetch(bench.query, bench.params(0))
-  const bytes = Buffer.byteLength(JSON.stringify(storeResult) ?? '')
+  const resultBytes = Buffer.byteLength(JSON.stringify(storeResult) ?? '')
+  const storeRun = (i: number) => lake.fetch(bench.query, bench.params(Math.abs(i)))
   const earlier = tooSlowForPlain.get(bench.name)
   if (earlier && size > 10_000) {
-    const [store] = await timeEngines([budgetMs], [(i) => lake.fetch(bench.query, bench.params(Math.abs(i)))])
-    const skipped = `not run (${ms(earlier.ms)} ms at ${earlier.size.toLocaleString('en')})`
-    return `| ${bench.name} | ${ms(percentile(store, 50))} | ${ms(percentile(store, 95))} | ${skipped} | – | – | ${bytes.toLocaleString('en')} | – | ${store.length}/0 |`
+    const [store] = await timeEngines([budgetMs], [storeRun])
+    const plainSkipped = `not run (${ms(earlier.ms)} ms at ${earlier.size.toLocaleString('en')})`
+    return {name: bench.name, store: timing(store), groqJs: null, plainSkipped, ratio: null, resultBytes, sameResult: null}
   }
+  const plain = await plainEngine()
   const firstPlainStart = performance.now()
   const plainResult = await plain(bench.query, bench.params(0))
   const firstPlainMs = performance.now() - firstPlainStart
   if (firstPlainMs > SLOW_MS) tooSlowForPlain.set(bench.name, {size, ms: firstPlainMs})
   const same = isDeepStrictEqual(JSON.parse(JSON.stringify(storeResult)), JSON.parse(JSON.stringify(plainResult)))
-  const storeRun = (i: number) => lake.fetch(bench.query, bench.params(Math.abs(i)))
   const plainRun = (i: number) => plain(bench.query, bench.params(Math.abs(i)))
   // Plain groq-js can take minutes per run at 100k articles: a slow first run is its only sample (or one of two).
   let store: number[]
@@ -144,11 +155,18 @@ async function benchCase(
   } else {
     ;[store, groq] = await timeEngines([budgetMs, budgetMs * 2], [storeRun, plainRun])
   }
-  const [sm, gm] = [percentile(store, 50), percentile(groq, 50)]
-  return `| ${bench.name} | ${ms(sm)} | ${ms(percentile(store, 95))} | ${ms(gm)} | ${ms(percentile(groq, 95))} | ${(gm / sm).toFixed(1)}× | ${bytes.toLocaleString('en')} | ${same ? 'yes' : 'NO'} | ${store.length}/${groq.length} |`
+  const [storeTiming, plainTiming] = [timing(store), timing(groq)]
+  return {
+    name: bench.name,
+    store: storeTiming,
+    groqJs: plainTiming,
+    ratio: round(plainTiming.medianMs / storeTiming.medianMs),
+    resultBytes,
+    sameResult: same,
+  }
 }
 
-async function benchPatch(lake: LocalLake, slugs: string[]): Promise<string> {
+async function benchPatch(lake: LocalLake, slugs: string[]): Promise<QuerySizeResult['patch']> {
   progress('bench:   one-field patch')
   const samples: number[] = []
   for (let i = 0; i < 300; i++) {
@@ -156,20 +174,19 @@ async function benchPatch(lake: LocalLake, slugs: string[]): Promise<string> {
     await lake.mutate([{patch: {id: `article.${slugs[(i * 7919) % slugs.length]}`, set: {title: `Patched ${i}`}}}])
     samples.push(performance.now() - start)
   }
-  return `One-field patch (\`set: {title}\` on a random article, fsynced log append): median ${ms(percentile(samples, 50))} ms, p95 ${ms(percentile(samples, 95))} ms over ${samples.length} runs.`
+  return timing(samples)
 }
 
-export async function benchQueries(options: QueryBenchOptions): Promise<string> {
+export async function benchQueries(options: QueryBenchOptions): Promise<QueryBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'china-desk-bench-'))
-  const lines = ['## Queries: LocalLake vs plain groq-js', '']
+  const sizes: QuerySizeResult[] = []
   await import('../../queries').catch(() => undefined)
   baselineHeap = settledHeap()
   try {
-    for (const size of options.sizes) lines.push(...(await benchSize(size, options.budgetMs ?? 1000, dir)))
+    for (const size of options.sizes) sizes.push(await benchSize(size, options.budgetMs ?? 1000, dir))
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }
   const memory = process.memoryUsage()
-  lines.push(`Process memory at the end: heap ${(memory.heapUsed / MB).toFixed(0)} MB, RSS ${(memory.rss / MB).toFixed(0)} MB.`)
-  return lines.join('\n')
+  return {suite: 'queries', sizes, processMemory: {heapMegabytes: round(memory.heapUsed / MB), rssMegabytes: round(memory.rss / MB)}}
 }

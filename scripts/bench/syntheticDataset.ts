@@ -5,6 +5,8 @@
  * store-vs-groq-js property test; the same seed always gives the same documents.
  */
 
+import {searchFieldsFor} from '../../schemas/search/searchTextFor'
+
 type Doc = {_id: string; _type: string; [field: string]: unknown}
 
 /** mulberry32: small, fast, seedable. */
@@ -68,6 +70,7 @@ export function generateDataset(articleCount: number, seed = 42): SyntheticDatas
         latestValuation: {_type: 'valuation', amount: 1 + r.int(50), currency: 'USD', asOf: '2025-12-31'}}} : {}),
       description: title(20),
     })
+    Object.assign(documents[documents.length - 1], searchFieldsFor(documents[documents.length - 1]))
     companyIds.push(id)
     companySlugs.push(slug)
   }
@@ -90,6 +93,7 @@ export function generateDataset(articleCount: number, seed = 42): SyntheticDatas
     return id
   })
 
+  const companyNames = new Map(documents.filter((doc) => doc._type === 'company').map((doc) => [doc._id, doc as never]))
   const articleSlugs: string[] = []
   for (let i = 0; i < articleCount; i++) {
     const slug = `article-${i}-${r.pick(WORDS)}`
@@ -115,6 +119,9 @@ export function generateDataset(articleCount: number, seed = 42): SyntheticDatas
       body, relatedCompanies: r.some(companyIds, 3).map((id, k) => ref(id, `c${k}`)),
       relatedRegulations: [ref(regulation, 'r0')], seo: {_type: 'seo', title: title(6), description: title(15)}, newsletterCta: r.next() < 0.5,
     })
+    // The stored search fields the importer and the publish action write (company names come from the company documents).
+    const article = documents[documents.length - 1]
+    Object.assign(article, searchFieldsFor(article, {companyNames: (companyId) => companyNames.get(companyId)}))
     articleSlugs.push(slug)
     if (i % 50 === 7) documents.push({...(documents[documents.length - 1] as Doc), _id: `drafts.article.${slug}`, title: `DRAFT ${title(6)}`})
   }

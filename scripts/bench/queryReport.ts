@@ -1,0 +1,69 @@
+/**
+ * The query suite's result as plain data (what `npm run bench -- --json` prints) and its Markdown rendering.
+ * Times are milliseconds; `ratio` is plain groq-js median ÷ store median in the same process.
+ */
+export interface EngineTiming {
+  medianMs: number
+  p95Ms: number
+  runs: number
+}
+
+export interface QueryCaseResult {
+  name: string
+  store: EngineTiming
+  /** null when plain groq-js was not run (too slow at a smaller size: `plainSkipped` says why). */
+  groqJs: EngineTiming | null
+  plainSkipped?: string
+  /** groq-js median / store median. */
+  ratio: number | null
+  resultBytes: number
+  /** Store result equals the plain groq-js result (null when plain groq-js was not run). */
+  sameResult: boolean | null
+}
+
+export interface QuerySizeResult {
+  articles: number
+  documents: number
+  fileMegabytes: number
+  openMs: number
+  /** Heap (after a full GC) with the store open, above the process baseline before any dataset existed. */
+  storeHeapMegabytes: number
+  querySource: string
+  cases: QueryCaseResult[]
+  patch: {medianMs: number; p95Ms: number; runs: number}
+}
+
+export interface QueryBenchResult {
+  suite: 'queries'
+  sizes: QuerySizeResult[]
+  processMemory: {heapMegabytes: number; rssMegabytes: number}
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2))
+
+function caseRow(row: QueryCaseResult): string {
+  const plain = row.groqJs
+    ? `${ms(row.groqJs.medianMs)} | ${ms(row.groqJs.p95Ms)}`
+    : `${row.plainSkipped ?? 'not run'} | –`
+  const ratio = row.ratio === null ? '–' : `${row.ratio.toFixed(1)}×`
+  const same = row.sameResult === null ? '–' : row.sameResult ? 'yes' : 'NO'
+  return `| ${row.name} | ${ms(row.store.medianMs)} | ${ms(row.store.p95Ms)} | ${plain} | ${ratio} | ${row.resultBytes.toLocaleString('en')} | ${same} | ${row.store.runs}/${row.groqJs?.runs ?? 0} |`
+}
+
+export function queryReportMarkdown(result: QueryBenchResult): string {
+  const lines = ['## Queries: LocalLake vs plain groq-js', '']
+  for (const size of result.sizes) {
+    lines.push(
+      `### ${size.articles.toLocaleString('en')} articles (${size.documents.toLocaleString('en')} documents, ${size.fileMegabytes.toFixed(1)} MB NDJSON; open ${ms(size.openMs)} ms; heap with the store loaded ≈ ${size.storeHeapMegabytes.toFixed(0)} MB above the process baseline; queries from ${size.querySource})`,
+      '',
+      '| query | store median ms | store p95 ms | groq-js median ms | groq-js p95 ms | speed-up | result bytes | same result | runs (store/groq-js) |',
+      '|---|---:|---:|---:|---:|---:|---:|:-:|---:|',
+      ...size.cases.map(caseRow),
+      '',
+      `One-field patch (\`set: {title}\` on a random article, fsynced log append): median ${ms(size.patch.medianMs)} ms, p95 ${ms(size.patch.p95Ms)} ms over ${size.patch.runs} runs.`,
+      '',
+    )
+  }
+  lines.push(`Process memory at the end: heap ${result.processMemory.heapMegabytes.toFixed(0)} MB, RSS ${result.processMemory.rssMegabytes.toFixed(0)} MB.`)
+  return lines.join('\n')
+}

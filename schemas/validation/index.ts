@@ -10,3 +10,5 @@ export {
   type ValidationProblem,
 } from './validateDocuments'
 export {translateValidationMessage} from './englishValidationMessages'
+export {ValidationIndex} from './validationIndex'
+export {findUnknownFields, type UnknownFieldFinding} from './unknownFields'

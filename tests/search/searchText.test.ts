@@ -6,7 +6,7 @@
 import {describe, expect, test} from 'vitest'
 
 import {searchTerms} from '../../queries'
-import {referencedCompanyIds, searchFieldsFor, searchTextFor} from '../../schemas/search/searchTextFor'
+import {referencedCompanyIds, searchFieldsFor, searchTextFor, type CompanyNames} from '../../schemas/search/searchTextFor'
 import {articles, companies} from './searchFixture'
 
 const tokens = (text: string | undefined) => new Set((text ?? '').split(' '))
@@ -38,7 +38,7 @@ describe('searchTextFor', () => {
   test('an article carries the names of the companies it references, when the caller supplies them', () => {
     expect(referencedCompanyIds(ecommerce)).toEqual(['company.bytedance'])
     expect(tokens(searchTextFor(ecommerce))).not.toContain('zijie')
-    const names = (id: string) => (id === 'company.bytedance' ? bytedance : undefined)
+    const names = (id: string) => (id === 'company.bytedance' ? (bytedance as CompanyNames) : undefined)
     const stored = tokens(searchTextFor(ecommerce, {companyNames: names}))
     for (const token of ['bytedance', '字节', 'zijie', 'tiaodong', '抖音']) expect(stored, token).toContain(token)
     // a possessive is also found by its stem

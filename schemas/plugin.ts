@@ -3,10 +3,12 @@
  * (`assembledSchema.ts`: China Desk types passed through unicornStats, which adds `company.unicorn` and
  * the body's `unicornListEmbed`); the structure tool's lists see that final schema.
  */
-import {definePlugin} from 'sanity'
+import {definePlugin, type DocumentActionsResolver} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
 import type {UnicornStatsOptions} from '../plugins'
+import {withPublishedAt} from './actions/withPublishedAt'
+import {withSearchFields} from './actions/withSearchFields'
 import {assembleSchemaTypes} from './assembledSchema'
 import {schemaTypes} from './schemaTypes'
 import {deskStructure} from './structure/deskStructure'
@@ -16,10 +18,15 @@ export interface ChinaDeskOptions {
   unicorn?: UnicornStatsOptions
 }
 
-/** Just the China Desk types, for a Studio that wants its own structure and plugins. */
+/** Publish wrappers compose: each takes the incoming Publish action and returns a wrapped one. */
+const documentActions: DocumentActionsResolver = (prev) =>
+  prev.map((action) => (action.action === 'publish' ? withPublishedAt(withSearchFields(action)) : action))
+
+/** Just the China Desk types (and Publish keeping their search fields current), for a Studio that wants its own structure and plugins. */
 export const chinaDeskSchema = definePlugin({
   name: 'china-desk-schema',
   schema: {types: schemaTypes},
+  document: {actions: documentActions},
 })
 
 export const chinaDesk = definePlugin<ChinaDeskOptions | void>((options) => ({
@@ -27,5 +34,6 @@ export const chinaDesk = definePlugin<ChinaDeskOptions | void>((options) => ({
   // The assembled schema (China Desk types through unicornStats): the very list the validation entry
   // and the importer compile, so the Studio, validation and import can never disagree.
   schema: {types: assembleSchemaTypes(options?.unicorn)},
+  document: {actions: documentActions},
   plugins: [structureTool({structure: deskStructure})],
 }))

@@ -61,16 +61,6 @@ export async function loadSanityExport(options: LoadSanityExportOptions): Promis
   const lake = existsSync(datasetFile) ? await LocalLake.open(datasetFile) : undefined
   try {
     const incoming = [...restored.assetDocuments, ...restored.documents.map(({doc}) => doc)]
-    const problems = await validate(restored.documents, restored.assetDocuments, lake)
-    const fatal = problems.filter((problem) => problem.level === 'error' && isPublishedId(problem.documentId))
-    if (fatal.length && !options.force) {
-      throw new Error(
-        `${archive.dataLabel}: ${fatal.length} validation error(s); nothing was loaded:\n` +
-          fatal.map((p) => `  line ${p.line}: ${p.documentId} ${p.path || '(document)'}: ${p.message}`).join('\n') +
-          '\nFix the documents in Sanity and export again, or load anyway with --force.',
-      )
-    }
-
     const mutations: Mutation[] = []
     const totals = {created: 0, updated: 0, unchanged: 0}
     for (const doc of incoming) {
@@ -81,6 +71,17 @@ export async function loadSanityExport(options: LoadSanityExportOptions): Promis
       }
       totals[stored ? 'updated' : 'created']++
       mutations.push({createOrReplace: withoutSystemFields(doc) as Doc})
+    }
+
+    // A rerun that would change nothing has nothing to validate: every document is already stored as is.
+    const problems = mutations.length ? await validate(restored.documents, restored.assetDocuments, lake) : []
+    const fatal = problems.filter((problem) => problem.level === 'error' && isPublishedId(problem.documentId))
+    if (fatal.length && !options.force) {
+      throw new Error(
+        `${archive.dataLabel}: ${fatal.length} validation error(s); nothing was loaded:\n` +
+          fatal.map((p) => `  line ${p.line}: ${p.documentId} ${p.path || '(document)'}: ${p.message}`).join('\n') +
+          '\nFix the documents in Sanity and export again, or load anyway with --force.',
+      )
     }
 
     const assetDir = join(dirname(datasetFile), 'assets')

@@ -43,9 +43,9 @@ function cases(): Array<[QueryName, Record<string, unknown>]> {
     ['regulationTimeline', {}],
     ['latestUnicornLists', {}],
     ['sitemap', {}],
-    ['search', {term: 'cloud'}],
-    ['search', {term: 'unicorn*'}],
-    ['search', {term: 'scoop'}],
+    ['search', {terms: 'cloud'}],
+    ['search', {terms: 'unicorn*'}],
+    ['search', {terms: 'scoop'}],
   ]
 }
 

@@ -2,7 +2,18 @@
  * Public types of the embedded local Content Lake (`lake/`): perspectives, mutations, transaction results and
  * listener events, shaped like the Content Lake's HTTP API so `@sanity/client` and the local store are interchangeable.
  */
-import type {SanityDocumentLike} from '@sanity/types'
+/**
+ * The document shape a create mutation takes, as in `@sanity/types` (which this Node-only entry does not import:
+ * the package would otherwise need a copy of Sanity's Studio type package beside the host's).
+ */
+interface SanityDocumentLike {
+  _id: string
+  _type: string
+  _createdAt?: string
+  _updatedAt?: string
+  _rev?: string
+  [field: string]: unknown
+}
 
 /** A stored document: always has a string `_id`; `_type` by Sanity's rules (the loader does not insist). */
 export interface Doc {

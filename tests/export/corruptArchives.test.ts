@@ -1,7 +1,8 @@
 /**
  * A damaged Sanity export never half-loads: a truncated gzip, a `data.ndjson` line that is not JSON and an asset
  * reference whose file is missing each stop `npm run import` with an error naming the file (and line), exit 1,
- * and leave the target dataset (NDJSON file, log, assets/) byte-identical.
+ * and leave the target dataset (NDJSON file, log, assets/) byte-identical. So does a document Sanity's validation
+ * rejects: nothing of the export is loaded.
  */
 import {execFile} from 'node:child_process'
 import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -13,6 +14,7 @@ import {promisify} from 'node:util'
 import {create, extract} from 'tar'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {loadSanityExport} from '../../importer/sanityExport'
 import {LocalLake} from '../../lake'
 import {exportLocalDataset} from '../../scripts/export/exportLocalDataset'
 import {makePng} from '../studio/harness/pngFixture'
@@ -25,7 +27,8 @@ let folder: string
 
 async function importArchive(file: string) {
   try {
-    await promisify(execFile)('npx', ['tsx', 'scripts/import.ts', file, '--dataset-file', target], {cwd: REPO})
+    // `npm run import` is `tsx scripts/import.ts`; node --import tsx runs the same script without tsx's extra process.
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file, '--dataset-file', target], {cwd: REPO})
     return {code: 0, stderr: ''}
   } catch (error) {
     return error as {code: number; stderr: string}
@@ -120,6 +123,21 @@ describe('loading a damaged Sanity export', () => {
     expect(authorLine).toBeGreaterThan(0)
     expect(result.stderr).toContain(
       `missing-asset.tar.gz › ${folder}/data.ndjson:${authorLine}: document "author.li" at avatar: refers to images/${imageName}, which is not in the export`,
+    )
+    expect(snapshot()).toEqual(before)
+  }, 60_000)
+
+  it('a document that fails Sanity validation stops the load, naming line, document and field', async () => {
+    let authorLine = 0
+    const invalid = await damaged('invalid.tar.gz', (exportFolder) => {
+      const lines = readFileSync(join(exportFolder, 'data.ndjson'), 'utf8').split('\n')
+      authorLine = lines.findIndex((line) => line.includes('"author.li"')) + 1
+      lines[authorLine - 1] = lines[authorLine - 1].replace('"name":"Li Wei",', '')
+      writeFileSync(join(exportFolder, 'data.ndjson'), lines.join('\n'))
+    })
+    const before = snapshot()
+    await expect(loadSanityExport({input: invalid, datasetFile: target})).rejects.toThrow(
+      new RegExp(`line ${authorLine}: author\\.li name: .*[\\s\\S]*nothing was loaded|nothing was loaded[\\s\\S]*line ${authorLine}: author\\.li name: `),
     )
     expect(snapshot()).toEqual(before)
   }, 60_000)

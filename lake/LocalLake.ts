@@ -10,7 +10,7 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from './store/datasetFiles'
 import {acquireFileLock} from './store/fileLock'
-import {displayPath, writeDatasetFileAtomically} from './store/ndjsonFile'
+import {displayPath, writeDatasetLinesAtomically} from './store/ndjsonFile'
 import {PerspectiveViews} from './store/perspectiveViews'
 import {QueryEngine} from './query/queryEngine'
 import {planTransaction, randomId, type DocumentChange} from './store/transaction'
@@ -23,6 +23,7 @@ import {
   type MutateOptions,
   type Mutation,
   type OpenOptions,
+  type Perspective,
   type TransactionResult,
 } from './types'
 
@@ -88,10 +89,24 @@ export class LocalLake {
     return ids.map((id) => this.views.raw.get(id) ?? null)
   }
 
-  /** Every stored document (raw perspective), in dataset order. */
+  /** Every stored document (raw perspective), in dataset order. Parses every document: prefer queries. */
   allDocuments(): Doc[] {
     this.catchUp()
     return this.views.raw.documents()
+  }
+
+  /** How many documents a perspective shows, without reading them. */
+  documentCount(perspective: Perspective = 'raw'): number {
+    this.catchUp()
+    return this.views.view(perspective).size
+  }
+
+  /**
+   * Picks up transactions other processes committed (log lines or a compaction) and tells listeners about them.
+   * Reads and writes do this anyway; a process that only listens (the Studio stand-in) calls it to stay live.
+   */
+  refresh(): void {
+    this.catchUp()
   }
 
   /** Applies mutations as one all-or-nothing transaction, durable once the promise resolves. */
@@ -178,7 +193,8 @@ export class LocalLake {
   }
 
   private compactLocked(): void {
-    writeDatasetFileAtomically(this.file, this.views.raw.documents())
+    // Lines of unchanged documents are copied from the loaded file as they are: compaction parses nothing.
+    writeDatasetLinesAtomically(this.file, Array.from(this.views.raw.entries(), (entry) => entry.stored.json()))
     // The new file holds every logged transaction, so the log can go; a crash before this line replays harmlessly.
     truncateLog(this.logFile)
     this.logOffset = 0
@@ -235,8 +251,13 @@ export class LocalLake {
       if (!byTransaction.has(transactionId)) byTransaction.set(transactionId, new Map())
       byTransaction.get(transactionId)!.set(id, {previous, result})
     }
-    for (const doc of this.views.raw.documents()) note(doc._id, before.get(doc._id) ?? null, doc)
-    for (const doc of before.documents()) if (!this.views.raw.get(doc._id)) note(doc._id, doc, null)
+    // Revisions are kept per document, so only documents that changed are read.
+    for (const {stored} of this.views.raw.entries()) {
+      const old = before.stored(stored.id)
+      if (old && old.rev === stored.rev) continue
+      note(stored.id, old?.doc() ?? null, stored.doc())
+    }
+    for (const {stored} of before.entries()) if (!this.views.raw.stored(stored.id)) note(stored.id, stored.doc(), null)
     const now = new Date().toISOString()
     for (const [transactionId, changes] of byTransaction) {
       this.emit(transactionId, [...changes.values()][0]?.result?._updatedAt ?? now, changes)

@@ -2,16 +2,17 @@
  * Index lookups whose key is only known per row, like `*[_type == "article" && references(^._id)]` inside a
  * projection or `_id in ^.body[].markDefs[].company._ref`. groq-js has one hook that runs during evaluation,
  * `dereference`, so the filter's `*` becomes
- *   coalesce({}{"_ref": <marker> + <key>}->, *)
+ *   coalesce({}{"_ref": <marker> + <key>}->, {"_ref": <marker> + "all:"}->)
  * The empty-object projection evaluates the key in a scope built exactly like the filter's element scope, so
  * every `^` means what it meant; the key expression never reads the element itself (checked here). When the
- * key cannot be encoded (not a string, or an array with non-scalar members) the `coalesce` falls back to `*`.
+ * key cannot be encoded (not a string, or an array with non-scalar members) the `coalesce` falls back to every
+ * document (also through `dereference`, so that a query with no scan left never needs the whole dataset parsed).
  * Candidates only ever widen the scan: the full filter still decides.
  */
-type Node = {type: string; [key: string]: unknown}
+import {KEY_SEPARATOR} from '../store/documentKeys'
+import type {Node} from './planExpressions'
 
-export type DynamicIndex = 'id' | 'type' | 'slug' | 'references' | 'fieldRef'
-export const KEY_SEPARATOR = '\u0000'
+export type DynamicIndex = 'id' | 'type' | 'slug' | 'references' | 'fieldRef' | 'all'
 
 const DEPTH0_FUNCTIONS = new Set(['global::defined', 'global::coalesce', 'global::count', 'global::lower', 'global::upper',
   'global::string', 'global::length', 'array::join', 'array::compact', 'array::unique', 'string::split'])
@@ -89,7 +90,8 @@ export function dynamicCandidatesNode(
     base: value({}),
     expr: {type: 'Deref', base: {type: 'Object', attributes: [{type: 'ObjectAttributeValue', name: '_ref', value: ref}]}},
   }))
-  return {type: 'FuncCall', namespace: 'global', name: 'coalesce', args: [...lookups, {type: 'Everything'}]}
+  const everything = {type: 'Deref', base: value({_ref: `${prefix}all:`})}
+  return {type: 'FuncCall', namespace: 'global', name: 'coalesce', args: [...lookups, everything]}
 }
 
 /** Splits a dereferenced marker payload (`<index>:<keys joined by KEY_SEPARATOR>`). */

@@ -1,15 +1,25 @@
 /**
  * Runs GROQ over one perspective view with groq-js: parses once per query string (slices with `$params` need
- * the parameters inlined, so those are cached per parameter set), rewrites `*[...]` filters to read index
- * candidates, and answers `->` and per-row index lookups through groq-js's `dereference` hook.
+ * the parameters inlined, so those are cached per parameter set), plans it against the view's indexes
+ * (`queryRewrite.ts`), and answers `->` and per-row index lookups through groq-js's `dereference` hook.
+ * Evaluation is synchronous when groq-js can do it (every query this project registers): the asynchronous
+ * evaluator awaits every value, which costs more than the work itself on small candidate sets.
  */
-import {evaluate, parse, type ExprNode} from 'groq-js'
+import {evaluate, evaluateSync, parse, type ExprNode} from 'groq-js'
 import type {DocumentIndex} from '../store/documentIndex'
+import type {Doc} from '../types'
 import {parseDynamicPayload} from './dynamicLookup'
+import {containsNode, type Node} from './planExpressions'
 import {rewriteWithIndexes} from './queryRewrite'
 import {randomId} from '../store/transaction'
 
 const PARSE_CACHE_LIMIT = 500
+
+/** `*`, and `releases::all()`, which groq-js evaluates as a filter over `*`. */
+function readsDataset(tree: Node): boolean {
+  if (containsNode(tree, 'Everything')) return true
+  return JSON.stringify(tree, (key, value) => (key === 'value' ? undefined : value)).includes('"namespace":"releases"')
+}
 
 export class QueryEngine {
   private readonly parseCache = new Map<string, ExprNode>()
@@ -20,17 +30,28 @@ export class QueryEngine {
 
   async run(view: DocumentIndex, query: string, params: Record<string, unknown>): Promise<unknown> {
     const prefix = this.dynamicPrefix
-    const tree = rewriteWithIndexes(this.parsed(query, params), view, params, prefix)
-    const value = await evaluate(tree, {
-      dataset: view.documents(),
-      params,
-      dereference: ({_ref}) => {
-        if (!_ref.startsWith(prefix)) return view.get(_ref) ?? null
-        const {index, keys} = parseDynamicPayload(_ref.slice(prefix.length))
-        return view.dynamicLookup(index, keys) as never
-      },
-    })
-    return value.get()
+    const dereference = ({_ref}: {_ref: string}) => {
+      if (!_ref.startsWith(prefix)) return view.get(_ref) ?? null
+      const {index, keys} = parseDynamicPayload(_ref.slice(prefix.length))
+      return (index === 'all' ? view.documents() : view.dynamicLookup(index, keys)) as never
+    }
+    const passing = (expr: Node, docs: Doc[]): Doc[] | undefined => {
+      try {
+        const filter = {type: 'Filter', base: {type: 'Value', value: docs}, expr} as unknown as ExprNode
+        return evaluateSync(filter, {params, dereference}).data as Doc[]
+      } catch {
+        return undefined
+      }
+    }
+    const tree = rewriteWithIndexes(this.parsed(query, params), view, params, {dynamicPrefix: prefix, passing})
+    // The whole dataset is only materialised (every document parsed) when a scan is left in the plan.
+    const options = {dataset: readsDataset(tree as unknown as Node) ? view.documents() : [], params, dereference}
+    try {
+      return evaluateSync(tree, options).get()
+    } catch {
+      // Functions groq-js only evaluates asynchronously (and genuine errors, which the asynchronous run reports).
+      return (await evaluate(tree, options)).get()
+    }
   }
 
   private parsed(query: string, params: Record<string, unknown>): ExprNode {

@@ -1,11 +1,13 @@
 /**
- * The dataset on disk as one state: the NDJSON file plus its transaction log. Loading reads the file, replays
- * the log's complete lines and builds fresh perspective views; a file stamp (inode, size, times) tells a reader
- * when another process compacted, so it reloads instead of reading a log offset that no longer means anything.
+ * The dataset on disk as one state: the NDJSON file plus its transaction log. Loading reads the file into one
+ * Buffer, parses each line once for its index keys (documents stay as byte ranges, see `storedDocument.ts`),
+ * replays the log's complete lines and builds fresh perspective views; a file stamp (inode, size, times) tells a
+ * reader when another process compacted, so it reloads instead of reading a log offset that no longer means anything.
  */
-import {statSync} from 'node:fs'
-import {readDatasetFile} from './ndjsonFile'
+import {readFileSync, statSync} from 'node:fs'
+import {displayPath} from './ndjsonFile'
 import {PerspectiveViews} from './perspectiveViews'
+import {ParsedCache, StoredDocument, deepFreeze} from './storedDocument'
 import {readLogFrom} from './transactionLog'
 import type {Doc} from '../types'
 
@@ -33,22 +35,44 @@ export function logSize(logFile: string): number {
 }
 
 /** Freezes a loaded document so that callers can share it without copying and cannot corrupt the store. */
-export function frozen(doc: Doc): Doc {
-  const freeze = (value: unknown) => {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-      Object.freeze(value)
-      for (const child of Object.values(value)) freeze(child)
+export const frozen = (doc: Doc): Doc => deepFreeze(doc)
+
+const NEWLINE = 0x0a
+
+/** Every document line of an NDJSON buffer as a stored document; a bad line throws naming file and line. */
+export function* storedDocumentsOf(buffer: Buffer, where: string): Generator<StoredDocument> {
+  const source = {buffer, cache: new ParsedCache()}
+  let lineNumber = 0
+  for (let start = 0; start < buffer.length; ) {
+    let end = buffer.indexOf(NEWLINE, start)
+    if (end === -1) end = buffer.length
+    lineNumber++
+    const text = buffer.toString('utf8', start, end)
+    const lineStart = start
+    start = end + 1
+    if (!text.trim()) continue
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (error) {
+      throw new Error(`${where}:${lineNumber}: not valid JSON (${(error as Error).message}). Fix or remove that line.`)
     }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      throw new Error(`${where}:${lineNumber}: expected a JSON object (a document), got ${JSON.stringify(value).slice(0, 40)}. Fix or remove that line.`)
+    }
+    const id = (value as {_id?: unknown})._id
+    if (typeof id !== 'string' || !id) {
+      throw new Error(`${where}:${lineNumber}: document has no string "_id". Add an "_id" or remove that line.`)
+    }
+    yield StoredDocument.fromLine(value as Doc, source, lineStart, end)
   }
-  freeze(doc)
-  return doc
 }
 
 /** Reads file and log; throws (naming file and line) before anything is replaced if either is malformed. */
 export function loadDataset(file: string, logFile: string): {views: PerspectiveViews; stamp: FileStamp; logOffset: number} {
   const stamp = stampOf(file)
   const views = new PerspectiveViews()
-  for (const doc of readDatasetFile(file)) views.put(doc._id, frozen(doc))
+  for (const stored of storedDocumentsOf(readFileSync(file), displayPath(file))) views.put(stored.id, stored)
   const {entries, offset} = readLogFrom(logFile, 0)
   for (const entry of entries) for (const {id, doc} of entry.docs) views.put(id, doc && frozen(doc))
   return {views, stamp, logOffset: offset}

@@ -1,103 +1,42 @@
 /**
- * One perspective's view of the dataset with its indexes: by `_id`, `_type`, `slug.current` and reverse
- * references. Candidates always come back in dataset order (each entry keeps the sequence number it was first
- * stored under), because groq-js returns unordered results in dataset order and the store must answer the same.
+ * One perspective's view of the dataset with its indexes: by `_id`, `_type`, `slug.current`, reverse references
+ * and top-level field references (kept from load), plus ordered indexes (`orderedIndex.ts`) and text indexes
+ * (`textIndex.ts`) built on first use and maintained on every write after that. Candidates always come back in
+ * dataset order (each entry keeps the sequence number it was first stored under), because groq-js returns
+ * unordered results in dataset order and the store must answer the same.
  */
-import {KEY_SEPARATOR, type DynamicIndex} from '../query/dynamicLookup'
+import {KEY_SEPARATOR} from './documentKeys'
+import {OrderedIndex, type IndexEntry, type OrderKey} from './orderedIndex'
+import {StoredDocument} from './storedDocument'
+import {TextIndex} from './textIndex'
 import type {Doc} from '../types'
 
-interface Entry {
-  seq: number
-  doc: Doc
-}
+export type {IndexEntry, OrderKey} from './orderedIndex'
+export type IndexName = 'type' | 'slug' | 'references' | 'fieldRef'
+const INDEX_NAMES: IndexName[] = ['type', 'slug', 'references', 'fieldRef']
 
-/** Entries sharing one index key, kept in dataset order. */
-class Bucket {
-  private entries = new Set<Entry>()
-  private maxSeq = 0
-  private ordered = true
-  private docsCache: Doc[] | null = null
-
-  add(entry: Entry): void {
-    if (entry.seq < this.maxSeq) this.ordered = false
-    else this.maxSeq = entry.seq
-    this.entries.add(entry)
-    this.docsCache = null
-  }
-
-  delete(entry: Entry): void {
-    this.entries.delete(entry)
-    this.docsCache = null
-  }
-
-  changed(): void {
-    this.docsCache = null
-  }
-
-  get size(): number {
-    return this.entries.size
-  }
-
-  list(): Entry[] {
-    if (!this.ordered) {
-      this.entries = new Set([...this.entries].sort((a, b) => a.seq - b.seq))
-      this.ordered = true
-    }
-    return [...this.entries]
-  }
-
-  docs(): Doc[] {
-    return (this.docsCache ??= this.list().map((entry) => entry.doc))
+const keysOf = (stored: StoredDocument, name: IndexName): readonly string[] => {
+  switch (name) {
+    case 'type':
+      return stored.type === undefined ? NONE : [stored.type]
+    case 'slug':
+      return stored.slug === undefined ? NONE : [stored.slug]
+    case 'references':
+      return stored.references
+    case 'fieldRef':
+      return stored.fieldRefs
   }
 }
+const NONE: readonly string[] = []
 
-/** The `_ref` values groq-js's `references()` would find: an object with a truthy `_ref` is not searched further. */
-export function collectReferences(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) collectReferences(item, into)
-  } else if (value && typeof value === 'object') {
-    const ref = (value as {_ref?: unknown})._ref
-    if (ref) {
-      if (typeof ref === 'string') into.add(ref)
-    } else {
-      for (const item of Object.values(value)) collectReferences(item, into)
-    }
-  }
-  return into
-}
-
-/** Joins a top-level field name and the `_ref` it holds: `section._ref == $id` looks up `section` + FIELD_REF_JOINER + id. */
-export const FIELD_REF_JOINER = '\u0001'
-
-/** Keys for `<field>._ref == x`: every top-level field holding an object (not an array) with a string `_ref`. */
-function fieldReferences(doc: Doc): Set<string> {
-  const keys = new Set<string>()
-  for (const [name, value] of Object.entries(doc)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const ref = (value as {_ref?: unknown})._ref
-      if (typeof ref === 'string') keys.add(name + FIELD_REF_JOINER + ref)
-    }
-  }
-  return keys
-}
-
-function slugOf(doc: Doc): string | undefined {
-  const slug = doc.slug
-  if (!slug || typeof slug !== 'object' || Array.isArray(slug)) return undefined
-  const current = (slug as {current?: unknown}).current
-  return typeof current === 'string' ? current : undefined
-}
-
-type IndexName = 'type' | 'slug' | 'references' | 'fieldRef'
+const hasSeparator = (stored: StoredDocument): boolean =>
+  stored.id.includes(KEY_SEPARATOR) || INDEX_NAMES.some((name) => keysOf(stored, name).some((key) => key.includes(KEY_SEPARATOR)))
 
 export class DocumentIndex {
-  private readonly byKey = new Map<string, Entry>()
-  private readonly indexes: Record<IndexName, Map<string, Bucket>> = {
-    type: new Map(),
-    slug: new Map(),
-    references: new Map(),
-    fieldRef: new Map(),
-  }
+  private readonly byKey = new Map<string, IndexEntry>()
+  private readonly indexes: Record<IndexName, Map<string, Bucket>> = {type: new Map(), slug: new Map(), references: new Map(), fieldRef: new Map()}
+  private readonly ordered = new Map<string, OrderedIndex>()
+  private readonly texts = new Map<string, TextIndex>()
   private seq = 0
   private allCache: Doc[] | null = null
   /** Entries with an index key containing KEY_SEPARATOR: per-row lookups cannot split their keys safely. */
@@ -108,48 +47,77 @@ export class DocumentIndex {
   }
 
   get(id: string): Doc | undefined {
-    return this.byKey.get(id)?.doc
+    return this.byKey.get(id)?.stored.doc()
   }
 
-  /** Every document in dataset order (cached until the next change). */
+  stored(id: string): StoredDocument | undefined {
+    return this.byKey.get(id)?.stored
+  }
+
+  /** Every entry in dataset order. */
+  entries(): IterableIterator<IndexEntry> {
+    return this.byKey.values()
+  }
+
+  /** Every document in dataset order (parses every document: a scan; cached until the next change). */
   documents(): Doc[] {
-    return (this.allCache ??= Array.from(this.byKey.values(), (entry) => entry.doc))
+    return (this.allCache ??= Array.from(this.byKey.values(), (entry) => entry.stored.doc()))
   }
 
-  put(id: string, doc: Doc | null): void {
+  put(id: string, value: StoredDocument | Doc | null): void {
+    const stored = value === null || value instanceof StoredDocument ? value : StoredDocument.fromObject(value)
     const existing = this.byKey.get(id)
     this.allCache = null
     if (existing) {
-      const before = this.keysOf(existing.doc)
-      if (doc) existing.doc = doc
+      const before = existing.stored
+      if (stored) existing.stored = stored
       else this.byKey.delete(id)
-      this.reindex(existing, before, doc ? this.keysOf(doc) : undefined)
-    } else if (doc) {
-      const entry = {seq: ++this.seq, doc}
+      this.reindex(existing, before, stored ?? undefined)
+    } else if (stored) {
+      const entry = {seq: ++this.seq, stored}
       this.byKey.set(id, entry)
-      this.reindex(entry, undefined, this.keysOf(doc))
+      this.reindex(entry, undefined, stored)
     }
   }
 
   byIds(ids: string[]): Doc[] {
-    const entries = new Set<Entry>()
+    const entries = new Set<IndexEntry>()
     for (const id of ids) {
       const entry = this.byKey.get(id)
       if (entry) entries.add(entry)
     }
-    return inOrder(entries)
+    return inOrder(entries).map((entry) => entry.stored.doc())
   }
 
   lookup(index: IndexName, keys: string[]): Doc[] {
+    return this.lookupEntries(index, keys).map((entry) => entry.stored.doc())
+  }
+
+  /** The entries under any of `keys`, in dataset order. */
+  lookupEntries(index: IndexName | 'id', keys: string[]): IndexEntry[] {
+    const entries = new Set<IndexEntry>()
+    if (index === 'id') {
+      for (const id of keys) {
+        const entry = this.byKey.get(id)
+        if (entry) entries.add(entry)
+      }
+      return inOrder(entries)
+    }
     const buckets = this.indexes[index]
-    if (keys.length === 1) return buckets.get(keys[0])?.docs() ?? []
-    const entries = new Set<Entry>()
-    for (const key of new Set(keys)) for (const entry of buckets.get(key)?.list() ?? []) entries.add(entry)
+    if (keys.length === 1) return buckets.get(keys[0])?.inOrder() ?? []
+    for (const key of new Set(keys)) for (const entry of buckets.get(key) ?? []) entries.add(entry)
     return inOrder(entries)
   }
 
+  /** Whether an entry is under one of `keys` (a membership test during an ordered walk). */
+  has(index: IndexName | 'id', keys: string[], entry: IndexEntry): boolean {
+    if (index === 'id') return keys.includes(entry.stored.id)
+    const buckets = this.indexes[index]
+    return keys.some((key) => buckets.get(key)?.has(entry) ?? false)
+  }
+
   /** Candidates for a per-row lookup; the whole view when a stored key could be confused by the key encoding. */
-  dynamicLookup(index: DynamicIndex, keys: string[]): Doc[] {
+  dynamicLookup(index: IndexName | 'id', keys: string[]): Doc[] {
     if (this.separatorKeys > 0) return this.documents()
     return index === 'id' ? this.byIds(keys) : this.lookup(index, keys)
   }
@@ -162,65 +130,89 @@ export class DocumentIndex {
     return total
   }
 
-  private keysOf(doc: Doc): KeySets {
-    return keysOfDocument(doc)
+  /** The ordered index on `keys` over the documents of `type` (every document when undefined), built on first use. */
+  orderedIndex(keys: OrderKey[], type: string | undefined): OrderedIndex {
+    const name = `${type ?? '*'}|${keys.map((key) => `${key.field} ${key.desc ? 'desc' : 'asc'}`).join(',')}`
+    let index = this.ordered.get(name)
+    if (!index) {
+      const members = type === undefined ? this.byKey.values() : (this.indexes.type.get(type) ?? [])
+      this.ordered.set(name, (index = new OrderedIndex(keys, members)))
+      this.orderedTypes.set(index, type)
+    }
+    return index
+  }
+  private readonly orderedTypes = new Map<OrderedIndex, string | undefined>()
+
+  /** The text index of a top-level field, built on first use (parses every document once). */
+  textIndex(field: string): TextIndex {
+    let index = this.texts.get(field)
+    if (!index) {
+      index = new TextIndex(field)
+      for (const entry of this.byKey.values()) index.add(entry, entry.stored.doc()[field])
+      this.texts.set(field, index)
+    }
+    return index
   }
 
   /** Moves the entry only between buckets whose membership changed, so unchanged buckets keep their order. */
-  private reindex(entry: Entry, before: KeySets | undefined, after: KeySets | undefined): void {
+  private reindex(entry: IndexEntry, before: StoredDocument | undefined, after: StoredDocument | undefined): void {
     if (before && hasSeparator(before)) this.separatorKeys--
     if (after && hasSeparator(after)) this.separatorKeys++
-    for (const name of ['type', 'slug', 'references', 'fieldRef'] as const) {
+    for (const name of INDEX_NAMES) {
       const buckets = this.indexes[name]
-      const was = before?.[name] ?? EMPTY
-      const is = after?.[name] ?? EMPTY
+      const was = before ? keysOf(before, name) : NONE
+      const is = after ? keysOf(after, name) : NONE
       for (const key of was) {
+        if (is.includes(key)) continue
         const bucket = buckets.get(key)
         if (!bucket) continue
-        if (is.has(key)) {
-          bucket.changed()
-        } else {
-          bucket.delete(entry)
-          if (bucket.size === 0) buckets.delete(key)
-        }
+        bucket.delete(entry)
+        if (bucket.size === 0) buckets.delete(key)
       }
       for (const key of is) {
-        if (was.has(key)) continue
+        if (was.includes(key)) continue
         let bucket = buckets.get(key)
         if (!bucket) buckets.set(key, (bucket = new Bucket()))
         bucket.add(entry)
       }
     }
-  }
-}
-
-type KeySets = Record<IndexName | 'id', Set<string>>
-
-/** Stored documents are frozen, so their index keys never change: computed once, shared by every view. */
-const keyCache = new WeakMap<Doc, KeySets>()
-
-function keysOfDocument(doc: Doc): KeySets {
-  let keys = keyCache.get(doc)
-  if (!keys) {
-    const slug = slugOf(doc)
-    keys = {
-      id: new Set([doc._id]),
-      type: typeof doc._type === 'string' ? new Set([doc._type]) : EMPTY,
-      slug: slug === undefined ? EMPTY : new Set([slug]),
-      references: collectReferences(doc),
-      fieldRef: fieldReferences(doc),
+    for (const [index, type] of this.orderedTypes) {
+      if (before && (type === undefined || type === before.type)) index.delete(entry, before)
+      if (after && (type === undefined || type === after.type)) index.add(entry)
     }
-    if (Object.isFrozen(doc)) keyCache.set(doc, keys)
+    if (this.texts.size > 0) {
+      const [old, now] = [before?.doc(), after?.doc()]
+      for (const [field, index] of this.texts) {
+        if (old) index.delete(entry, old[field])
+        if (now) index.add(entry, now[field])
+      }
+    }
   }
-  return keys
 }
 
-function hasSeparator(keys: KeySets): boolean {
-  for (const set of Object.values(keys)) for (const key of set) if (key.includes(KEY_SEPARATOR)) return true
-  return false
-}
-const EMPTY: Set<string> = new Set()
+/** Entries sharing one index key; a Set keeps insertion order, which is dataset order until an entry re-enters. */
+class Bucket extends Set<IndexEntry> {
+  private maxSeq = 0
+  private ordered = true
 
-function inOrder(entries: Set<Entry>): Doc[] {
-  return [...entries].sort((a, b) => a.seq - b.seq).map((entry) => entry.doc)
+  override add(entry: IndexEntry): this {
+    if (entry.seq < this.maxSeq) this.ordered = false
+    else this.maxSeq = entry.seq
+    return super.add(entry)
+  }
+
+  /** The entries in dataset order. */
+  inOrder(): IndexEntry[] {
+    const list = [...this]
+    if (this.ordered) return list
+    list.sort((a, b) => a.seq - b.seq)
+    this.clear()
+    for (const entry of list) super.add(entry)
+    this.ordered = true
+    return list
+  }
+}
+
+function inOrder(entries: Iterable<IndexEntry>): IndexEntry[] {
+  return [...entries].sort((a, b) => a.seq - b.seq)
 }

@@ -48,12 +48,17 @@ export function readDatasetFile(file: string): Doc[] {
 
 /** Writes documents to a temp file, fsyncs it, renames it over `file` and fsyncs the directory. */
 export function writeDatasetFileAtomically(file: string, docs: Iterable<Doc>): void {
+  writeDatasetLinesAtomically(file, Array.from(docs, (doc) => JSON.stringify(doc)))
+}
+
+/** The same with each document already serialised as one JSON line (no newline). */
+export function writeDatasetLinesAtomically(file: string, lines: Iterable<string>): void {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   const fd = openSync(temp, 'w')
   try {
     let chunk = ''
-    for (const doc of docs) {
-      chunk += JSON.stringify(doc) + '\n'
+    for (const line of lines) {
+      chunk += line + '\n'
       if (chunk.length > 1 << 20) {
         writeSync(fd, chunk)
         chunk = ''

@@ -5,6 +5,7 @@
  * draft, as the Content Lake does), else the published document. Versions never appear outside `raw`.
  */
 import {DocumentIndex} from './documentIndex'
+import {StoredDocument} from './storedDocument'
 import type {Doc, Perspective} from '../types'
 
 export const DRAFTS_PREFIX = 'drafts.'
@@ -35,15 +36,16 @@ export class PerspectiveViews {
   }
 
   /** Stores a document's new state (null = deleted) and updates every view it shows in. */
-  put(id: string, doc: Doc | null): void {
-    this.raw.put(id, doc)
+  put(id: string, value: StoredDocument | Doc | null): void {
+    const stored = value === null || value instanceof StoredDocument ? value : StoredDocument.fromObject(value)
+    this.raw.put(id, stored)
     if (isVersionId(id)) return
-    if (!isDraftId(id)) this.published.put(id, doc)
+    if (!isDraftId(id)) this.published.put(id, stored)
     const publishedId = publishedIdOf(id)
     const draft = this.raw.get(DRAFTS_PREFIX + publishedId)
     const overlay = draft
-      ? Object.freeze({...draft, _id: publishedId, _originalId: draft._id})
-      : (this.raw.get(publishedId) ?? null)
+      ? StoredDocument.fromObject(Object.freeze({...draft, _id: publishedId, _originalId: draft._id}))
+      : (this.raw.stored(publishedId) ?? null)
     this.drafts.put(publishedId, overlay)
   }
 }

@@ -1,4 +1,5 @@
 /**
- * China Desk's Studio plugins. Each plugin lives in its own folder; this file only re-exports.
+ * China Desk's Studio plugins (`china-desk/plugins`). Each plugin lives in its own folder; this file only
+ * re-exports each plugin's public surface.
  */
-export * from './unicorn-stats'
+export {sectorLabel, sectorTitle, UNICORN_SECTORS, unicornStats, type UnicornSector, type UnicornStatsOptions} from './unicorn-stats'

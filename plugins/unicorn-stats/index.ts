@@ -1,20 +1,9 @@
 /**
- * Public surface of the unicorn statistics plugin.
+ * Public surface of the unicorn statistics plugin: what a Studio config and a front end use. The plugin and its
+ * options; the sector vocabulary, so a front end labels `unicornList` sector counts as the Studio does.
+ * Components, helpers, schema factories and `applyUnicornStats` are internals: the schema assembly and the
+ * tests import them by path, and they can change without a major version.
  */
-export {applyUnicornStats} from './applyUnicornStats'
-export {ValuationAmountInput, createValuationAmountInput, type ValuationAmountInputProps} from './components/ValuationAmountInput'
-export {SectorBreakdownInput} from './components/SectorBreakdownInput'
-export {SectorBreakdownChart, describeUnassigned} from './components/SectorBreakdownChart'
-export {UnicornListBreakdownView} from './components/UnicornListBreakdownView'
-export {amountInWords, currencyPrefix, formatAmountInWords} from './helpers/formatAmount'
-export {parseAmountInput, type ParsedAmountInput} from './helpers/parseAmountInput'
-export {findSectorDisagreements, sumSectorBreakdown, type SectorDisagreement} from './helpers/sectorCounts'
-export {formatPeriod, unicornListPreviewTitle} from './helpers/periodLabel'
-export {
-  DEFAULT_UNICORN_STATS_OPTIONS,
-  resolveUnicornStatsOptions,
-  type ResolvedUnicornStatsOptions,
-  type UnicornStatsOptions,
-} from './options'
 export {unicornStats} from './plugin'
-export * from './schema'
+export type {UnicornStatsOptions} from './options'
+export {sectorLabel, sectorTitle, UNICORN_SECTORS, type UnicornSector} from './schema/unicornSectors'

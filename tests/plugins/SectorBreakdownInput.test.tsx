@@ -10,7 +10,7 @@ import {cleanup, render, screen} from '@testing-library/react'
 import {useFormValue} from 'sanity'
 import {afterEach, describe, expect, test, vi} from 'vitest'
 
-import {SectorBreakdownInput} from '../../plugins'
+import {SectorBreakdownInput} from '../../plugins/unicorn-stats/components/SectorBreakdownInput'
 import {arrayInputProps} from './fixtures/inputProps'
 
 vi.mock('sanity', async (importOriginal) => ({

@@ -9,7 +9,7 @@ import {studioTheme, ThemeProvider} from '@sanity/ui'
 import {cleanup, render, screen} from '@testing-library/react'
 import {afterEach, expect, test} from 'vitest'
 
-import {UnicornListBreakdownView} from '../../plugins'
+import {UnicornListBreakdownView} from '../../plugins/unicorn-stats/components/UnicornListBreakdownView'
 import {ITJUZI_Q3_BREAKDOWN} from './fixtures/unicornDocuments'
 
 afterEach(cleanup)

@@ -11,7 +11,7 @@ import userEvent from '@testing-library/user-event'
 import {set, unset, useFormValue} from 'sanity'
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest'
 
-import {createValuationAmountInput, ValuationAmountInput} from '../../plugins'
+import {createValuationAmountInput, ValuationAmountInput} from '../../plugins/unicorn-stats/components/ValuationAmountInput'
 import {numberInputProps} from './fixtures/inputProps'
 
 vi.mock('sanity', async (importOriginal) => ({

@@ -6,7 +6,8 @@
 import {createSchema, type SchemaTypeDefinition} from 'sanity'
 import {describe, expect, test} from 'vitest'
 
-import {applyUnicornStats, unicornStats} from '../../plugins'
+import {unicornStats} from '../../plugins'
+import {applyUnicornStats} from '../../plugins/unicorn-stats/applyUnicornStats'
 import {schemaTypes} from '../../schemas/schemaTypes'
 import {fieldNames, typeNamed} from './fixtures/schemaShape'
 import {standInTypes} from './fixtures/standInTypes'

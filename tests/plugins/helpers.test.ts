@@ -3,7 +3,9 @@
  */
 import {describe, expect, test} from 'vitest'
 
-import {findSectorDisagreements, formatAmountInWords, parseAmountInput, sumSectorBreakdown} from '../../plugins'
+import {formatAmountInWords} from '../../plugins/unicorn-stats/helpers/formatAmount'
+import {parseAmountInput} from '../../plugins/unicorn-stats/helpers/parseAmountInput'
+import {findSectorDisagreements, sumSectorBreakdown} from '../../plugins/unicorn-stats/helpers/sectorCounts'
 import {findFirstOutOfOrder, isFutureDate} from '../../plugins/unicorn-stats/helpers/dates'
 
 describe('formatAmountInWords', () => {

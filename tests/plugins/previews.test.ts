@@ -4,7 +4,7 @@
  */
 import {describe, expect, test} from 'vitest'
 
-import {applyUnicornStats} from '../../plugins'
+import {applyUnicornStats} from '../../plugins/unicorn-stats/applyUnicornStats'
 import {schemaTypes} from '../../schemas/schemaTypes'
 import {typeNamed} from './fixtures/schemaShape'
 

@@ -6,4 +6,4 @@
  */
 export {unicornStats} from './plugin'
 export type {UnicornStatsOptions} from './options'
-export {sectorLabel, sectorTitle, UNICORN_SECTORS, type UnicornSector} from './schema/unicornSectors'
+export {sectorLabel, UNICORN_SECTORS, type UnicornSector} from './schema/unicornSectors'

@@ -12,6 +12,7 @@ import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from '
 import {acquireFileLock} from './store/fileLock'
 import {displayPath, writeDatasetLinesAtomically} from './store/ndjsonFile'
 import {PerspectiveViews} from './store/perspectiveViews'
+import {assertParametersProvided} from './query/parameters'
 import {QueryEngine} from './query/queryEngine'
 import {planTransaction, randomId, type DocumentChange} from './store/transaction'
 import {appendLogEntry, readLogFrom, truncateLog, type LogEntry} from './store/transactionLog'
@@ -73,6 +74,8 @@ export class LocalLake {
   }
 
   async fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}): Promise<R> {
+    // As the Content Lake: a referenced `$param` that was not provided is an error, not null.
+    assertParametersProvided(query, params)
     this.catchUp()
     const view = this.views.view(options.perspective ?? 'published')
     return (await this.engine.run(view, query, params)) as R

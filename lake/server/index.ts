@@ -11,6 +11,11 @@ import {createSecureServer, type Http2ServerRequest, type Http2ServerResponse, t
 import {dirname, join, resolve} from 'node:path'
 
 import {createLocalhostCertificate} from './certificate'
+import {hidePathInErrors} from './errorText'
+import {DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_QUERY_WORKERS} from './limits'
+import {OriginPolicy} from './originPolicy'
+import {InProcessQueryRunner, type QueryRunner} from './queryWorkers/queryRunner'
+import {WorkerQueryRunner} from './queryWorkers/workerPool'
 import {createRequestHandler, UNKNOWN_ROUTES_PATH} from './router'
 import type {LakeStore, StandInContext, UnknownRoute} from './types'
 
@@ -32,6 +37,15 @@ export interface StandInOptions {
   host?: string
   /** A `sanity build` output directory to serve on the same port (optional). */
   studioDir?: string
+  /** Browser origins besides the Studio's own that may call the API (CORS), e.g. a front end on `http://localhost:3000`. */
+  corsOrigins?: string[]
+  /**
+   * Worker threads that evaluate queries (default 2), each with its own read-only copy of the dataset. 0 evaluates
+   * in this thread through `lake.fetch`, without a time limit: for stores that are not the dataset file.
+   */
+  queryWorkers?: number
+  /** Per-query time limit in a worker (default 10 s); past it the query answers 408 and its worker is replaced. */
+  queryTimeoutMs?: number
 }
 
 export interface RunningStandIn {
@@ -42,6 +56,10 @@ export interface RunningStandIn {
   apiOrigin: string
   /** Every API route the stand-in did not know, in call order. */
   unknownRoutes: UnknownRoute[]
+  /** The origins answered with CORS headers. */
+  corsOrigins: string[]
+  /** Query workers: how many, how many were replaced (timeouts, clients leaving), running and queued queries. */
+  queryStats(): ReturnType<QueryRunner['stats']>
   close(): Promise<void>
 }
 
@@ -57,6 +75,15 @@ export function assertLoopbackHost(host: string | undefined): void {
 export async function startStandIn(options: StandInOptions): Promise<RunningStandIn> {
   assertLoopbackHost(options.host)
   const datasetFile = resolve(options.datasetFile)
+  const origins = new OriginPolicy(options.corsOrigins)
+  hidePathInErrors(dirname(datasetFile), '<dataset dir>')
+  if (options.studioDir) hidePathInErrors(resolve(options.studioDir), '<studio build>')
+  const workers = options.queryWorkers ?? DEFAULT_QUERY_WORKERS
+  const inProcess = new InProcessQueryRunner(options.lake)
+  const queries: QueryRunner =
+    workers > 0
+      ? new WorkerQueryRunner({datasetFile, workers, timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, fallback: inProcess})
+      : inProcess
   const ctx: StandInContext = {
     lake: options.lake,
     projectId: options.projectId,
@@ -64,6 +91,8 @@ export async function startStandIn(options: StandInOptions): Promise<RunningStan
     assetDir: join(dirname(datasetFile), 'assets'),
     publicOrigin: '',
     unknownRoutes: [],
+    origins,
+    queries,
   }
   const {key, cert} = await createLocalhostCertificate(options.projectId)
   const handler = createRequestHandler(ctx, options.studioDir && resolve(options.studioDir))
@@ -92,13 +121,17 @@ export async function startStandIn(options: StandInOptions): Promise<RunningStan
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : Number(options.port)
   ctx.publicOrigin = `https://localhost:${port}`
+  origins.allowStudio(options.projectId, port)
   return {
     port,
     origin: ctx.publicOrigin,
     apiOrigin: `https://${options.projectId}.localhost:${port}`,
     unknownRoutes: ctx.unknownRoutes,
+    corsOrigins: origins.list(),
+    queryStats: () => queries.stats(),
     close: () =>
       new Promise<void>((resolveClose) => {
+        void queries.close()
         clearInterval(catchUp)
         // Listeners keep streams open forever; end them so close() does not wait for the browser.
         for (const session of sessions) session.destroy()

@@ -12,6 +12,8 @@ export interface RouteCall {
   /** Capture groups of `pattern`, URI-decoded. */
   params: string[]
   url: URL
+  /** The version the client put first in the path: `2025-02-19`, `X` or `1`. */
+  apiVersion: string
 }
 
 export interface Route {

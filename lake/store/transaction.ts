@@ -18,6 +18,24 @@ export interface PlannedTransaction {
   changes: Map<string, DocumentChange>
 }
 
+/**
+ * Why a transaction was refused, so callers map it without reading the message: `conflict` (the document exists,
+ * or has another revision) and `notFound` (a patch target is missing) are what the Content Lake answers with 409;
+ * `invalid` (a malformed mutation or document) and `unknownMutation` are the caller's mistake (400).
+ */
+export type MutationErrorKind = 'conflict' | 'notFound' | 'invalid' | 'unknownMutation'
+
+export class MutationError extends Error {
+  override readonly name = 'MutationError'
+
+  constructor(
+    readonly kind: MutationErrorKind,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 const ID_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/
 
 /** A Sanity-style random id: 22 characters of [a-zA-Z0-9]. */
@@ -39,14 +57,14 @@ function describe(index: number, kind: string): string {
 }
 
 function newDocument(input: unknown, where: string): Doc {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error(`${where}: expected a document object`)
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new MutationError('invalid', `${where}: expected a document object`)
   const doc = structuredClone(input) as Doc
   if (doc._id === undefined || doc._id === '') doc._id = randomId()
   else if (typeof doc._id === 'string' && doc._id.endsWith('.')) doc._id += randomId()
   if (typeof doc._id !== 'string' || !ID_PATTERN.test(doc._id)) {
-    throw new Error(`${where}: invalid _id ${JSON.stringify(doc._id)} (use letters, digits, "_", "-" and ".", at most 128 characters)`)
+    throw new MutationError('invalid', `${where}: invalid _id ${JSON.stringify(doc._id)} (use letters, digits, "_", "-" and ".", at most 128 characters)`)
   }
-  if (typeof doc._type !== 'string' || !doc._type) throw new Error(`${where}: document "${doc._id}" has no _type`)
+  if (typeof doc._type !== 'string' || !doc._type) throw new MutationError('invalid', `${where}: document "${doc._id}" has no _type`)
   return doc
 }
 
@@ -69,10 +87,10 @@ export function planTransaction(
   }
 
   mutations.forEach((mutation, index) => {
-    if (!mutation || typeof mutation !== 'object') throw new Error(`${describe(index, '?')}: expected an object`)
+    if (!mutation || typeof mutation !== 'object') throw new MutationError('invalid', `${describe(index, '?')}: expected an object`)
     if ('create' in mutation) {
       const doc = newDocument(mutation.create, describe(index, 'create'))
-      if (current(doc._id)) throw new Error(`${describe(index, 'create')}: document "${doc._id}" already exists`)
+      if (current(doc._id)) throw new MutationError('conflict', `${describe(index, 'create')}: document "${doc._id}" already exists`)
       record(doc._id, doc)
       results.push({id: doc._id, operation: 'create'})
     } else if ('createOrReplace' in mutation) {
@@ -92,11 +110,12 @@ export function planTransaction(
     } else if ('patch' in mutation) {
       const patch = mutation.patch
       const where = describe(index, 'patch')
-      if (!patch || typeof patch.id !== 'string') throw new Error(`${where}: patch needs a string "id"`)
+      if (!patch || typeof patch.id !== 'string') throw new MutationError('invalid', `${where}: patch needs a string "id" (or a "query")`)
       const existing = current(patch.id)
-      if (!existing) throw new Error(`${where}: document "${patch.id}" not found`)
+      if (!existing) throw new MutationError('notFound', `${where}: document "${patch.id}" not found`)
       if (patch.ifRevisionID !== undefined && patch.ifRevisionID !== existing._rev) {
-        throw new Error(
+        throw new MutationError(
+          'conflict',
           `${where}: document "${patch.id}" has revision "${existing._rev ?? '(none)'}", not ifRevisionID "${patch.ifRevisionID}"`,
         )
       }
@@ -105,19 +124,22 @@ export function planTransaction(
       try {
         patched = new SanityMutation({mutations: [{patch: structuredClone(operations)} as never]}).apply(existing)
       } catch (error) {
-        throw new Error(`${where} on "${patch.id}": ${(error as Error).message}`)
+        throw new MutationError('invalid', `${where} on "${patch.id}": ${(error as Error).message}`)
       }
-      if (!patched || patched._id !== patch.id) throw new Error(`${where}: a patch cannot change or remove _id`)
+      if (!patched || patched._id !== patch.id) throw new MutationError('invalid', `${where}: a patch cannot change or remove _id`)
       record(patch.id, patched)
       results.push({id: patch.id, operation: 'update'})
     } else if ('delete' in mutation) {
       const id = mutation.delete?.id
-      if (typeof id !== 'string') throw new Error(`${describe(index, 'delete')}: delete needs a string "id"`)
+      if (typeof id !== 'string') throw new MutationError('invalid', `${describe(index, 'delete')}: delete needs a string "id" (or a "query")`)
       const existed = current(id) !== null
       if (existed) record(id, null)
       results.push({id, operation: existed ? 'delete' : 'none'})
     } else {
-      throw new Error(`${describe(index, Object.keys(mutation)[0] ?? '?')}: unknown mutation; use create, createOrReplace, createIfNotExists, patch or delete`)
+      throw new MutationError(
+        'unknownMutation',
+        `${describe(index, Object.keys(mutation)[0] ?? '?')}: unknown mutation; use create, createOrReplace, createIfNotExists, patch or delete`,
+      )
     }
   })
 

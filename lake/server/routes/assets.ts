@@ -8,7 +8,8 @@ import {createHash, randomUUID} from 'node:crypto'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {basename, extname, join} from 'node:path'
 
-import {corsHeaders, HttpError, readBody, sendJson, type StandInRequest, type StandInResponse} from '../http'
+import {corsHeaders, decodePathSegment, HttpError, readBody, sendJson, type StandInRequest, type StandInResponse} from '../http'
+import {ASSET_BODY_LIMIT_BYTES} from '../limits'
 import {readImageInfo} from '../imageDimensions'
 import type {Route} from '../route'
 import type {StandInContext} from '../types'
@@ -64,7 +65,8 @@ async function storeAsset(ctx: StandInContext, kind: 'images' | 'files', bytes: 
       },
     }
   } else {
-    const extension = (extname(url.searchParams.get('filename') ?? '').slice(1) || 'bin').toLowerCase()
+    // Only letters and digits: the extension ends up in a file name and a Content-Disposition header.
+    const extension = extname(url.searchParams.get('filename') ?? '').slice(1).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 16) || 'bin'
     fileName = `${sha1}.${extension}`
     doc = {
       _id: `file-${sha1}-${extension}`,
@@ -88,29 +90,38 @@ export const assetRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/assets\/(images|files)\/[^/]+$/,
     handle: async ({ctx, req, res, url, params: [kind]}) => {
-      const bytes = await readBody(req)
+      const bytes = await readBody(req, ASSET_BODY_LIMIT_BYTES)
       const document = await storeAsset(ctx, kind as 'images' | 'files', bytes, url, req.headers['content-type'])
       sendJson(req, res, 200, {document})
     },
   },
 ]
 
-/** `GET /images/<projectId>/<ds>/<file>[/<vanity name>]` and `/files/...`: the stored upload, whatever the query. */
+/**
+ * `GET`/`HEAD /images/<projectId>/<ds>/<file>[/<vanity name>]` and `/files/...`: the stored upload, whatever the
+ * query string. Uploads are served on the Studio's origin, so they must never run as a page there: `nosniff`, a
+ * sandboxing CSP (an SVG's `<script>` does not run), and files are downloads (`Content-Disposition: attachment`).
+ * A missing file is a 404 (`@sanity/import` asks with HEAD whether an asset already exists).
+ */
 export async function serveAssetFile(ctx: StandInContext, req: StandInRequest, res: StandInResponse, path: string): Promise<boolean> {
   const match = /^\/(images|files)\/[^/]+\/[^/]+\/([^/]+)/.exec(path)
   if (!match) return false
-  const fileName = basename(decodeURIComponent(match[2]))
-  try {
-    const bytes = await readFile(join(ctx.assetDir, fileName))
-    res.writeHead(200, {
-      ...corsHeaders(req),
-      'content-type': CONTENT_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': String(bytes.length),
-      'cache-control': 'public, max-age=31536000, immutable',
-    })
-    res.end(bytes)
-  } catch {
-    sendJson(req, res, 404, {error: {description: `No asset file ${fileName} in ${ctx.assetDir}`}})
+  const fileName = basename(decodePathSegment(match[2]))
+  const bytes = await readFile(join(ctx.assetDir, fileName)).catch(() => undefined)
+  if (!bytes) {
+    sendJson(req, res, 404, {error: {description: `No asset file ${fileName} in this dataset`, type: 'notFound'}, statusCode: 404})
+    return true
   }
+  res.writeHead(200, {
+    ...corsHeaders(req),
+    'content-type': CONTENT_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': String(bytes.length),
+    'cache-control': 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; sandbox",
+    ...(match[1] === 'files' ? {'content-disposition': `attachment; filename="${fileName}"`} : {}),
+  })
+  if (req.method === 'HEAD') res.end()
+  else res.end(bytes)
   return true
 }

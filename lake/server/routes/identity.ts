@@ -2,7 +2,8 @@
  * Who is editing and what they may do. Offline there is one local editor with every grant; these answers are
  * what the Studio asks for before it shows the desk (`/users/me` logging in is what `loginMethod: 'token'` needs).
  */
-import {readJson, sendJson} from '../http'
+import {HttpError, readJson, sendJson} from '../http'
+import {SETTINGS_BODY_LIMIT_BYTES} from '../limits'
 import type {Route} from '../route'
 
 export const LOCAL_EDITOR = {
@@ -19,6 +20,17 @@ const ALL_PERMISSIONS = ['history', 'read', 'update', 'create', 'manage']
 
 /** Per-process user settings (`/users/me/keyvalue`): the Studio keeps view preferences there. */
 const keyValues = new Map<string, unknown>()
+
+/** The Studio sends `[{key, value}, …]`; anything else is the caller's mistake, answered before anything is stored. */
+function keyValuePairs(body: unknown): {key: string; value: unknown}[] {
+  if (!Array.isArray(body)) throw new HttpError(400, 'Body must be an array of {"key": string, "value": …} pairs', 'validationError')
+  body.forEach((pair, index) => {
+    if (!pair || typeof pair !== 'object' || typeof (pair as {key?: unknown}).key !== 'string') {
+      throw new HttpError(400, `Pair ${index + 1} must be an object with a string "key"`, 'validationError')
+    }
+  })
+  return body as {key: string; value: unknown}[]
+}
 
 export const identityRoutes: Route[] = [
   {method: 'GET', pattern: /^\/users\/me$/, handle: ({req, res}) => sendJson(req, res, 200, LOCAL_EDITOR)},
@@ -77,7 +89,7 @@ export const identityRoutes: Route[] = [
     method: 'PUT',
     pattern: /^\/users\/me\/keyvalue$/,
     handle: async ({req, res}) => {
-      const pairs = await readJson<{key: string; value: unknown}[]>(req)
+      const pairs = keyValuePairs(await readJson<unknown>(req, SETTINGS_BODY_LIMIT_BYTES))
       for (const pair of pairs) keyValues.set(pair.key, pair.value)
       sendJson(req, res, 200, pairs)
     },

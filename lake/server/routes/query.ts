@@ -1,18 +1,13 @@
 /**
- * `/data/query/<ds>` (GET and POST) and `/data/doc/<ds>/<ids>`: reads through the one `LocalLake`, with the
- * perspective the client asks for. Query-string parameters arrive as `$name=<JSON>`, as `@sanity/client` sends them.
+ * `/data/query/<ds>` (GET and POST) and `/data/doc/<ds>/<ids>`. Queries are checked here (size, parameters) and
+ * evaluated by the context's query runner: in a worker thread with a time limit, stopped when the client leaves.
+ * Query-string parameters arrive as `$name=<JSON>`, as `@sanity/client` sends them.
  */
-import {HttpError, readJson, sendJson} from '../http'
+import {HttpError, readJson, sendJson, sendJsonText} from '../http'
+import {QUERY_BODY_LIMIT_BYTES, QUERY_LIMIT_BYTES} from '../limits'
+import {checkQueryRequest, queryHttpError, queryRunnerOf, toPerspective} from '../queryContract'
+import {QueryCancelledError} from '../queryWorkers/queryRunner'
 import type {Route, RouteCall} from '../route'
-import type {Perspective} from '../../types'
-
-/** The Studio sends `raw`, `drafts`, `published` or a release stack like `rABC,drafts`: map onto the lake's three. */
-export function toPerspective(value: string | null | undefined): Perspective {
-  const names = (value ?? 'raw').split(',').map((name) => name.trim())
-  if (names.includes('raw')) return 'raw'
-  if (names.length === 1 && names[0] === 'published') return 'published'
-  return 'drafts'
-}
 
 function paramsFromSearch(url: URL): Record<string, unknown> {
   const params: Record<string, unknown> = {}
@@ -21,25 +16,32 @@ function paramsFromSearch(url: URL): Record<string, unknown> {
     try {
       params[name.slice(1)] = JSON.parse(raw)
     } catch {
-      throw new HttpError(400, `Query parameter ${name} is not valid JSON: ${raw}`, 'queryParseError')
+      throw new HttpError(400, `Query parameter ${name} is not valid JSON: ${raw.slice(0, 200)}`, 'queryParseError')
     }
   }
   return params
 }
 
 async function runQuery(call: RouteCall, query: string, params: Record<string, unknown>, perspective?: string | null) {
-  const {ctx, req, res, url} = call
-  if (!query) throw new HttpError(400, 'Missing "query" parameter', 'queryParseError')
+  const {ctx, req, res, url, apiVersion} = call
+  checkQueryRequest(query, params)
   const started = performance.now()
-  let result: unknown
+  // A client that leaves (closed tab, aborted fetch) stops its query: the worker running it is replaced.
+  const leaving = new AbortController()
+  const onClose = () => leaving.abort()
+  res.on('close', onClose)
+  let json: string
   try {
-    result = await ctx.lake.fetch(query, params, {perspective: toPerspective(perspective)})
+    json = await queryRunnerOf(ctx).query({query, params, perspective: toPerspective(perspective, apiVersion)}, leaving.signal)
   } catch (error) {
-    throw new HttpError(400, error instanceof Error ? error.message : String(error), 'queryParseError')
+    if (error instanceof QueryCancelledError) return
+    throw queryHttpError(error, query)
+  } finally {
+    res.off('close', onClose)
   }
   const ms = Math.round(performance.now() - started)
-  const body = url.searchParams.get('returnQuery') === 'false' ? {result, ms} : {query, result, ms}
-  sendJson(req, res, 200, body)
+  const echo = url.searchParams.get('returnQuery') === 'false' ? '' : `"query":${JSON.stringify(query)},`
+  sendJsonText(req, res, 200, `{${echo}"result":${json},"ms":${ms}}`)
 }
 
 export const queryRoutes: Route[] = [
@@ -53,9 +55,15 @@ export const queryRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/data\/query\/[^/]+$/,
     handle: async (call) => {
-      const body = await readJson<{query?: string; params?: Record<string, unknown>; perspective?: string}>(call.req)
+      const tooLarge = `Query too large: the request body exceeds ${QUERY_BODY_LIMIT_BYTES} bytes; the limit is ${QUERY_LIMIT_BYTES} bytes of query and parameters`
+      const body = await readJson<{query?: unknown; params?: unknown; perspective?: string}>(call.req, QUERY_BODY_LIMIT_BYTES, tooLarge)
+      if (body.query !== undefined && typeof body.query !== 'string') throw new HttpError(400, '"query" must be a string', 'queryParseError')
+      if (body.params !== undefined && (typeof body.params !== 'object' || body.params === null || Array.isArray(body.params))) {
+        throw new HttpError(400, '"params" must be an object of parameter values', 'queryParseError')
+      }
       const perspective = call.url.searchParams.get('perspective') ?? body.perspective
-      await runQuery(call, body.query ?? '', {...paramsFromSearch(call.url), ...(body.params ?? {})}, perspective)
+      const params = {...paramsFromSearch(call.url), ...((body.params as Record<string, unknown> | undefined) ?? {})}
+      await runQuery(call, body.query ?? '', params, perspective)
     },
   },
   {

@@ -7,7 +7,7 @@
  * findings: keys not starting with `_` that are not fields of an object type whose type chain includes
  * object, document, file or image, as warnings `Field 'x' does not exist on type 'T'` at the key's path.
  */
-import type {Path, SchemaType} from '@sanity/types'
+import type {Path, SchemaType} from 'sanity'
 
 export interface UnknownFieldFinding {
   path: Path

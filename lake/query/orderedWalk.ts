@@ -23,8 +23,12 @@ export interface WalkContext {
 }
 
 const BATCH = 32
-/** Candidate sets up to this size (or a few pages) are looked up and sorted by groq-js instead of walked. */
-const LOOKUP_LIMIT = 256
+
+/**
+ * Candidate sets up to `lookupLimit` (or four times the rows needed) are looked up and sorted by groq-js instead
+ * of walked. Tests set it to 0 so that small random datasets exercise the walk.
+ */
+export const walkTuning = {lookupLimit: 256}
 
 /** The number of leading rows an `order()` result is read for: `[s...e]` needs e, `[i]` needs i + 1. */
 function rowsNeeded(node: Node): number | undefined {
@@ -69,7 +73,7 @@ export function orderedWalk(node: Node, context: WalkContext): Node | undefined 
   const typeKeys = best?.plan.kind === 'lookup' && best.plan.index === 'type' ? best.plan.keys : undefined
   const single = parts.map((part) => singleType(part, params)).find((type) => type !== undefined)
   const type = single ?? (typeKeys?.length === 1 ? typeKeys[0] : undefined)
-  if (best && best.count <= Math.max(LOOKUP_LIMIT, needed * 4)) return undefined
+  if (best && best.count <= Math.max(walkTuning.lookupLimit, needed * 4)) return undefined
   const index = view.orderedIndex(keys, type)
   const member = membership(best?.plan, view, type)
   const range = leadingRange(parts, keys[0], index, params)

@@ -43,7 +43,17 @@ export class QueryEngine {
         return undefined
       }
     }
-    const tree = rewriteWithIndexes(this.parsed(query, params), view, params, {dynamicPrefix: prefix, passing})
+    const scored = (expr: Node, args: Node[], docs: Doc[]): Map<string, number> | undefined => {
+      try {
+        const filter = {type: 'Filter', base: {type: 'Value', value: docs}, expr}
+        const tree = {type: 'PipeFuncCall', name: 'score', args, base: filter} as unknown as ExprNode
+        const rows = evaluateSync(tree, {params, dereference}).data as {_id: string; _score: number}[]
+        return new Map(rows.map((row) => [row._id, row._score]))
+      } catch {
+        return undefined
+      }
+    }
+    const tree = rewriteWithIndexes(this.parsed(query, params), view, params, {dynamicPrefix: prefix, passing, scored})
     // The whole dataset is only materialised (every document parsed) when a scan is left in the plan.
     const options = {dataset: readsDataset(tree as unknown as Node) ? view.documents() : [], params, dereference}
     try {

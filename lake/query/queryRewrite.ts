@@ -2,6 +2,7 @@
  * Index-backed query planning. groq-js parses a query into plain data; this walks the tree once and
  * - reads `*[filter] | order(…)[s...e]` through an ordered index when its leading order fields are indexed
  *   (`orderedWalk.ts`): only the rows the slice needs are filtered;
+ * - reads `*[… match …] | score(…) | order(_score desc, …)[s...e]` best score bound first (`scoredWalk.ts`);
  * - replaces the `*` of any other `*[filter]` with just the candidates of its most selective indexed conjunct
  *   (`conjunctPlan.ts`: `_type`, `_id`, `slug.current`, `<field>._ref`, `references()`, `match`), or with a
  *   per-row lookup when the key comes from an outer scope (`references(^._id)`).
@@ -13,6 +14,7 @@ import type {DocumentIndex} from '../store/documentIndex'
 import type {Doc} from '../types'
 import {planFilter, prefersPerRow} from './conjunctPlan'
 import {orderedWalk, type WalkContext} from './orderedWalk'
+import {scoredWalk, type ScoreContext} from './scoredWalk'
 import {conjuncts, withoutConstantConjuncts, type Node} from './planExpressions'
 
 export interface RewriteOptions {
@@ -20,6 +22,8 @@ export interface RewriteOptions {
   dynamicPrefix?: string
   /** Runs a filter over documents synchronously (groq-js); enables ordered walks. */
   passing?: WalkContext['passing']
+  /** Filters and scores documents synchronously (groq-js); enables score-ordered walks over text indexes. */
+  scored?: ScoreContext['scored']
 }
 
 /** The new base for a filter: its candidates, a per-row lookup, or undefined for "scan". */
@@ -49,6 +53,10 @@ export function rewriteWithIndexes(
 
 function rewrite(node: Node, view: DocumentIndex, params: Record<string, unknown>, options: RewriteOptions): Node {
   if (node.type === 'Value') return node
+  if (options.scored && node.type === 'Slice') {
+    const walked = scoredWalk(node, {view, params, scored: options.scored})
+    if (walked) return walked
+  }
   if (options.passing && (node.type === 'Slice' || node.type === 'AccessElement')) {
     const walked = orderedWalk(node, {view, params, passing: options.passing})
     if (walked) return walked

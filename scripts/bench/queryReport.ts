@@ -26,6 +26,8 @@ export interface QuerySizeResult {
   documents: number
   fileMegabytes: number
   openMs: number
+  /** CPU time of this process during the open (user + system): comparable when other processes load the machine. */
+  openCpuMs: number
   /** Heap (after a full GC) with the store open, above the process baseline before any dataset existed. */
   storeHeapMegabytes: number
   querySource: string
@@ -54,7 +56,7 @@ export function queryReportMarkdown(result: QueryBenchResult): string {
   const lines = ['## Queries: LocalLake vs plain groq-js', '']
   for (const size of result.sizes) {
     lines.push(
-      `### ${size.articles.toLocaleString('en')} articles (${size.documents.toLocaleString('en')} documents, ${size.fileMegabytes.toFixed(1)} MB NDJSON; open ${ms(size.openMs)} ms; heap with the store loaded ≈ ${size.storeHeapMegabytes.toFixed(0)} MB above the process baseline; queries from ${size.querySource})`,
+      `### ${size.articles.toLocaleString('en')} articles (${size.documents.toLocaleString('en')} documents, ${size.fileMegabytes.toFixed(1)} MB NDJSON; open ${ms(size.openMs)} ms wall, ${ms(size.openCpuMs)} ms CPU; heap with the store loaded ≈ ${size.storeHeapMegabytes.toFixed(0)} MB above the process baseline; queries from ${size.querySource})`,
       '',
       '| query | store median ms | store p95 ms | groq-js median ms | groq-js p95 ms | speed-up | result bytes | same result | runs (store/groq-js) |',
       '|---|---:|---:|---:|---:|---:|---:|:-:|---:|',

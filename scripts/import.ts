@@ -1,19 +1,24 @@
 /**
  * `npm run import -- [files or folders…]`: imports legacy articles (default: the bundled existing
  * article) into the local dataset or, with `--target sanity`, the Content Lake. Thin: it parses
- * arguments, shows progress on stderr and prints the JSON report; the work is in `importer/`.
+ * arguments, shows progress on stderr (a bar on a terminal or a long run), ends with a one-line summary,
+ * and prints the JSON report only when asked (`--json`, `--report <file>`); the work is in `importer/`.
+ * Only the modules the run needs are loaded (no Content Lake client for a local import).
  */
 import {writeFile} from 'node:fs/promises'
 import {parseArgs} from 'node:util'
 
 import cliProgress from 'cli-progress'
 
-import type {ImportProgress, ImportTarget} from '../importer'
+import type {ImportProgress} from '../importer/run/runImport'
+import type {ImportReport} from '../importer/run/importReport'
+import type {ImportTarget} from '../importer/write/importTarget'
 
-// Spelled out rather than imported: `--help` and argument errors should answer before the importer
-// (and with it all of `sanity`) is loaded, which takes seconds.
+import {BUNDLED_ARTICLE} from '../importer/bundledArticle'
+
+// Spelled out rather than imported from lake/: `--help` and argument errors should answer before the
+// importer (and with it all of `sanity`) is loaded, which takes seconds.
 const DEFAULT_DATASET_FILE = 'data/production.ndjson'
-const BUNDLED_ARTICLE = 'importer/legacy/microsoft-claws-back-chinese-market.txt'
 
 const HELP = `Usage: npm run import -- [files or folders…] [options]
 
@@ -27,7 +32,8 @@ Options:
                           SANITY_DATASET, SANITY_API_WRITE_TOKEN (optional SANITY_API_HOST)
   --dry-run               print what would be created, updated or left unchanged; write nothing
   --force                 import despite validation errors and strip <script>s (all reported)
-  --report <file>         also write the JSON report to this file
+  --report <file>         write the JSON report to this file
+  --json                  print the JSON report on stdout
   --help                  show this help
 `
 
@@ -48,26 +54,52 @@ function chooseTarget(target: string, datasetFile: string): TargetChoice {
   return {target, datasetFile, sanity: {projectId: projectId!, dataset: dataset!, token: token!, apiHost: process.env.SANITY_API_HOST || undefined}}
 }
 
+// A bar only where someone watches: on a terminal, or once a run has gone on long enough to wonder.
+const LONG_RUN_MS = 3000
+
 function progressBar(): {update: (progress: ImportProgress) => void; stop: () => void} {
-  if (!process.stderr.isTTY) return {update: () => undefined, stop: () => undefined}
-  const bar = new cliProgress.SingleBar(
-    {stream: process.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true},
-    cliProgress.Presets.shades_classic,
-  )
+  const started = Date.now()
+  let bar: cliProgress.SingleBar | undefined
   let phase = ''
+  let lastLine = 0
   return {
     update: (progress) => {
-      if (progress.phase !== phase) {
-        if (phase) bar.stop()
+      if (process.stderr.isTTY) {
+        bar ??= new cliProgress.SingleBar(
+          {stream: process.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true},
+          cliProgress.Presets.shades_classic,
+        )
+        if (progress.phase !== phase) {
+          if (phase) bar.stop()
+          phase = progress.phase
+          bar.start(progress.total ?? 0, progress.done, {phase})
+        }
+        if (progress.total !== undefined) bar.setTotal(progress.total)
+        else if (progress.done > bar.getTotal()) bar.setTotal(progress.done)
+        bar.update(progress.done, {phase})
+      } else if (Date.now() - started > LONG_RUN_MS && (progress.phase !== phase || Date.now() - lastLine > 2000)) {
+        // Not a terminal (CI, a pipe): a plain line every few seconds instead of a redrawn bar.
         phase = progress.phase
-        bar.start(progress.total ?? 0, progress.done, {phase})
+        lastLine = Date.now()
+        process.stderr.write(`${progress.phase} ${progress.done}${progress.total ? `/${progress.total}` : ''}\n`)
       }
-      if (progress.total !== undefined) bar.setTotal(progress.total)
-      else if (progress.done > bar.getTotal()) bar.setTotal(progress.done)
-      bar.update(progress.done, {phase})
     },
-    stop: () => phase && bar.stop(),
+    stop: () => {
+      if (bar && phase) bar.stop()
+    },
   }
+}
+
+function summary(report: ImportReport, description: string, seconds: number): string {
+  const {created, updated, unchanged} = report.totals
+  const extras = [
+    report.drafts.length ? `${report.drafts.length} drafts` : '',
+    report.warnings.length ? `${report.warnings.length} warnings` : '',
+    report.dropped.length ? `${report.dropped.length} dropped` : '',
+    report.forcedProblems.length ? `${report.forcedProblems.length} forced problems` : '',
+  ].filter(Boolean)
+  return `${report.dryRun ? 'dry run: ' : ''}${created} created, ${updated} updated, ${unchanged} unchanged` +
+    ` (${report.articles} articles, ${description}, ${seconds.toFixed(1)} s)${extras.length ? `; ${extras.join(', ')}` : ''}`
 }
 
 async function main(): Promise<number> {
@@ -79,6 +111,7 @@ async function main(): Promise<number> {
       'dry-run': {type: 'boolean', default: false},
       force: {type: 'boolean', default: false},
       report: {type: 'string'},
+      json: {type: 'boolean', default: false},
       help: {type: 'boolean', default: false},
     },
   })
@@ -92,9 +125,11 @@ async function main(): Promise<number> {
     return importSanityExportCommand({inputs: positionals, datasetFile: values['dataset-file']!, target: values.target!, dryRun: values['dry-run']!, force: values.force!, report: values.report})
   }
   const choice = chooseTarget(values.target!, values['dataset-file']!)
-  const {BUNDLED_ARTICLE: bundled, ContentLakeTarget, describePlan, LocalTarget, runImport} = await import('../importer')
-  if (bundled !== BUNDLED_ARTICLE) throw new Error(`scripts/import.ts: default input out of date, expected ${bundled}`)
-  const target: ImportTarget = choice.sanity ? new ContentLakeTarget(choice.sanity) : new LocalTarget(choice.datasetFile)
+  const started = performance.now()
+  const [{runImport}, {describePlan}] = await Promise.all([import('../importer/run/runImport'), import('../importer/run/importReport')])
+  const target: ImportTarget = choice.sanity
+    ? new (await import('../importer/write/contentLakeTarget')).ContentLakeTarget(choice.sanity)
+    : new (await import('../importer/write/localTarget')).LocalTarget(choice.datasetFile)
   const bar = progressBar()
   try {
     const report = await runImport({
@@ -108,9 +143,8 @@ async function main(): Promise<number> {
     if (values['dry-run']) process.stderr.write(`${describePlan(report.outcomes).join('\n')}\n`)
     const json = JSON.stringify(report, null, 2)
     if (values.report) await writeFile(values.report, `${json}\n`)
-    process.stdout.write(`${json}\n`)
-    const {created, updated, unchanged} = report.totals
-    process.stderr.write(`${values['dry-run'] ? 'dry run: ' : ''}${created} created, ${updated} updated, ${unchanged} unchanged (${target.description})\n`)
+    if (values.json) process.stdout.write(`${json}\n`)
+    process.stderr.write(`${summary(report, target.description, (performance.now() - started) / 1000)}\n`)
     return 0
   } finally {
     bar.stop()

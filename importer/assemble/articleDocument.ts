@@ -1,18 +1,14 @@
 /**
  * Assembles the `article` document: manifest facts win over facts found in the source (front matter,
- * WXR fields), the body is linked against the registry, and an article lacking what publishing needs
+ * WXR fields), the body comes linked (`link/linkBody.ts`), and an article lacking what publishing needs
  * (a date, an author) becomes a draft (`drafts.article.<slug>`) with those fields listed for editors.
+ * Pure: everything it needs from the dataset (the first import's `importedAt`) is passed in.
  */
 import {basename} from 'node:path'
 
-import type {PortableTextBlock} from '@portabletext/types'
-
 import {slugifyTitle} from '../../schemas/slug/slugifyTitle'
-import type {EntityRegistry} from '../link/entityRegistry'
-import {findMentions} from '../link/findMentions'
-import {linkBlock} from '../link/linkBlock'
+import type {LinkedBody} from '../link/linkBody'
 import type {Manifest} from '../manifest/manifestTypes'
-import {blockPlainText} from '../parse/textBlock'
 import type {ImportDocument, ParsedArticle} from '../types'
 import {deterministicKey} from './deterministicKey'
 import {compact} from './manifestDocuments'
@@ -30,18 +26,14 @@ export function articleDocument(
   parsed: ParsedArticle,
   manifest: Manifest | undefined,
   refs: ReferenceResolver | undefined,
-  registry: EntityRegistry,
+  linkedBody: LinkedBody,
+  /** The first import's time for this article id: read from the dataset context, or this run's clock. */
+  importedAtFor: (articleId: string) => string,
 ): BuiltArticle {
   const meta = parsed.meta
   const slug = manifest?.slug ?? meta.slug ?? slugifyTitle(parsed.title)
   const legacyId = manifest?.legacyId ?? meta.legacyId ?? `file:${basename(parsed.file).replace(/\.[^.]+$/, '')}`
-  const linkedIds = new Set<string>()
-  const body = parsed.body.map((block) => {
-    if (block._type !== 'block') return block
-    const mentions = findMentions(blockPlainText(block), registry)
-    for (const mention of mentions) linkedIds.add(mention.targetId)
-    return linkBlock(block, mentions) as PortableTextBlock
-  })
+  const {body, linkedIds} = linkedBody
 
   const authors = manifest?.authors?.length
     ? manifest.authors.map((author, index) => refs!.reference('author', author.key, `authors[${index}]`, author.key))
@@ -53,6 +45,7 @@ export function articleDocument(
   const publishedAt = manifest?.publishedAt ?? meta.publishedAt
   const missingFields = [...(publishedAt ? [] : ['publishedAt']), ...(authors.length ? [] : ['authors'])]
   const baseId = `article.${slug}`
+  const id = missingFields.length ? `drafts.${baseId}` : baseId
 
   const linked = (type: string) => [...linkedIds].filter((id) => id.startsWith(`${type}.`))
   const related = (type: 'company' | 'regulation', keys: string[]) =>
@@ -63,7 +56,7 @@ export function articleDocument(
     }))
 
   const document = compact({
-    _id: missingFields.length ? `drafts.${baseId}` : baseId,
+    _id: id,
     _type: 'article',
     title: parsed.title,
     slug: {_type: 'slug', current: slug},
@@ -83,6 +76,8 @@ export function articleDocument(
       legacyId,
       sourceUrl: manifest?.sourceUrl ?? meta.sourceUrl,
       sourceFile: parsed.format === 'wxr' ? `${basename(parsed.file.replace(/ \(post .*\)$/, ''))}#${legacyId}` : basename(parsed.file),
+      // Last, as it always was: reruns compare stored and assembled documents key for key.
+      importedAt: importedAtFor(id),
     }),
   })
   return {document, legacyId, missingFields, linkedIds}

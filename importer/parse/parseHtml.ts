@@ -2,7 +2,9 @@
  * HTML legacy articles (also the output of Markdown and the content of WXR posts), converted with
  * `@portabletext/block-tools` against the compiled `articleBody` type. Scripts, styles and images are
  * removed before conversion and reported: scripts make the file an error unless `--force`, because an
- * archive page with script tags is usually a scraped page rather than an article body.
+ * archive page with script tags is usually a scraped page rather than an article body. Unsafe links
+ * (`javascript:`, `vbscript:`, `data:`, however disguised) are the same: an error, or under `--force`
+ * the annotation is dropped and its text kept (reported). They are never stored.
  */
 import {createRequire} from 'node:module'
 
@@ -12,8 +14,9 @@ import type {PortableTextBlock} from '@portabletext/types'
 import {deterministicKey} from '../assemble/deterministicKey'
 import {ImportError} from '../errors'
 import type {DroppedContent, ParsedArticle, SourceMeta} from '../types'
-import {articleBodyType} from './articleBodyType'
+import {articleBodyPortableTextSchema} from './articleBodyType'
 import {recogniseBoilerplate} from './boilerplate'
+import {dropUnsafeLinks} from './unsafeLinks'
 import {blockPlainText} from './textBlock'
 
 export interface HtmlParseOptions {
@@ -60,14 +63,28 @@ export function parseHtml(html: string, file: string, options: HtmlParseOptions 
 
   let counter = 0
   const scope = options.keyScope ?? file.split('/').pop() ?? file
-  const converted = htmlToBlocks(document.body.innerHTML, articleBodyType(), {
-    parseHtml: parseDocument,
+  // block-tools parses the HTML string it is given; handing it back the document already parsed here
+  // (whose body serialises to that very string) saves a second jsdom parse per article.
+  const bodyHtml = document.body.innerHTML
+  const converted = htmlToBlocks(bodyHtml, articleBodyPortableTextSchema(), {
+    parseHtml: (html) => (html === bodyHtml ? document : parseDocument(html)),
     keyGenerator: () => deterministicKey(scope, 'html', counter++),
   }) as PortableTextBlock[]
 
+  const links = dropUnsafeLinks(converted)
+  if (links.dropped.length > 0 && !options.force) {
+    throw new ImportError(
+      file,
+      `the HTML contains ${links.dropped.length} unsafe link(s) (${links.dropped.map((link) => JSON.stringify(link.href)).slice(0, 3).join(', ')}); remove them from the source, or rerun with --force to drop the links and keep their text (reported)`,
+    )
+  }
+  for (const link of links.dropped) {
+    dropped.push({file, what: `link ${snippet(JSON.stringify(link.href))} on "${snippet(link.text)}"`, reason: 'unsafe link (javascript:, vbscript: or data:) removed; its text is kept'})
+  }
+
   const body: PortableTextBlock[] = []
   let newsletterCta = false
-  for (const block of converted) {
+  for (const block of links.blocks) {
     const text = block._type === 'block' ? blockPlainText(block) : ''
     const boilerplate = text ? recogniseBoilerplate(text) : undefined
     if (boilerplate) {

@@ -8,6 +8,7 @@ import {createReadStream} from 'node:fs'
 import sax from 'sax'
 
 import {ImportError} from '../errors'
+import {MAX_ARTICLE_BYTES, megabytes} from '../run/sourceLimits'
 
 export interface WxrPost {
   postId: string
@@ -56,8 +57,16 @@ export async function* readWxr(file: string): AsyncGenerator<WxrPost> {
       category = {domain: String(tag.attributes.domain ?? ''), nicename: String(tag.attributes.nicename ?? '')}
     }
   }
-  parser.ontext = (chunk) => (text += chunk)
-  parser.oncdata = (chunk) => (text += chunk)
+  let failure: Error | undefined
+  const append = (chunk: string) => {
+    text += chunk
+    // One post is one article: past the article limit it is not an article, and the text would grow unbounded.
+    if (text.length > MAX_ARTICLE_BYTES && !failure) {
+      failure = new ImportError(file, `post ${post?.postId || post?.title || '?'} has an element over ${megabytes(MAX_ARTICLE_BYTES)}, over the limit for one article; check the export`)
+    }
+  }
+  parser.ontext = append
+  parser.oncdata = append
   parser.onclosetag = (name) => {
     if (author && name === 'wp:author_login') author.login = text.trim()
     if (author && name === 'wp:author_display_name') author.name = text.trim()
@@ -78,17 +87,18 @@ export async function* readWxr(file: string): AsyncGenerator<WxrPost> {
     }
     text = ''
   }
-  let failure: Error | undefined
   parser.onerror = (error) => {
     failure = error
   }
 
   for await (const chunk of createReadStream(file, {encoding: 'utf8', highWaterMark: 64 * 1024})) {
     parser.write(chunk as string)
+    if (failure instanceof ImportError) throw failure
     if (failure) throw new ImportError(file, `not well-formed WXR/XML: ${failure.message.split('\n')[0]}`)
     while (ready.length > 0) yield ready.shift()!
   }
   parser.close()
+  if (failure instanceof ImportError) throw failure
   if (failure) throw new ImportError(file, `not well-formed WXR/XML: ${(failure as Error).message.split('\n')[0]}`)
   while (ready.length > 0) yield ready.shift()!
   if (!sawChannel) throw new ImportError(file, 'not a WordPress export: no <channel> element found')

@@ -1,44 +1,53 @@
 /**
- * Parses every source and turns each article into documents: the manifest's shared entities
- * (`createIfNotExists`), authors and sections named by the source itself, and the linked article
- * (`createOrReplace`). Catches what only a whole run can see: two sources with one legacy id or slug.
+ * Parse → link → assemble, streamed one article at a time: every source's articles become documents:
+ * the manifest's shared entities (`createIfNotExists`), authors and sections named by the source itself,
+ * and the linked article (`createOrReplace`). Catches what only a whole run can see: two sources with
+ * one legacy id or slug, or a legacy id the dataset already has on another article. Returns its own
+ * part of the report; nothing here asks the target (the dataset context was read before).
  */
 import {slugifyTitle} from '../../schemas/slug/slugifyTitle'
 import {ReferenceResolver} from '../assemble/references'
 import {articleDocument} from '../assemble/articleDocument'
 import {compact, manifestDocuments} from '../assemble/manifestDocuments'
 import {ImportError} from '../errors'
-import {buildRegistry, type KnownEntity} from '../link/buildRegistry'
+import {buildRegistry} from '../link/buildRegistry'
 import type {EntityRegistry} from '../link/entityRegistry'
+import {linkBody} from '../link/linkBody'
 import type {Manifest} from '../manifest/manifestTypes'
-import type {ImportDocument, ParsedArticle, PlannedDocument} from '../types'
+import type {DroppedContent, ImportDocument, ParsedArticle, PlannedDocument} from '../types'
 import type {LegacySource} from './collectInputs'
-import type {ImportReport} from './importReport'
 import {loadRunManifests} from './loadRunManifests'
 import {parseSource} from './parseSource'
 import {sameContent} from './planWrites'
+import type {DatasetContext} from './readDatasetContext'
 
-export interface CollectContext {
-  known: KnownEntity[]
-  existingIds: ReadonlySet<string>
+export interface CollectOptions {
+  context: DatasetContext
   force: boolean
-  report: ImportReport
+  /** This run's time, the `importedAt` of articles the dataset does not have yet. */
+  importedAt: string
   onArticle?: () => void
 }
 
-export interface CollectedArticle {
-  id: string
-  file: string
-  legacyId: string
+export interface CollectReport {
+  files: string[]
+  articles: number
+  warnings: string[]
+  dropped: DroppedContent[]
+  drafts: {id: string; file: string; missingFields: string[]}[]
 }
 
-export async function collectDocuments(sources: LegacySource[], context: CollectContext) {
+export async function collectDocuments(sources: LegacySource[], options: CollectOptions) {
+  const {context} = options
+  const report: CollectReport = {files: [], articles: 0, warnings: [], dropped: [], drafts: []}
   const planned = new Map<string, PlannedDocument>()
-  const articles: CollectedArticle[] = []
+  const timings = {parse: 0, link: 0, assemble: 0}
   const byLegacyId = new Map<string, string>()
   const manifests = await loadRunManifests(sources)
   const plainRegistry = buildRegistry(manifests.merged, context.known)
-  const knownIds = new Set([...context.existingIds, ...manifests.entityIds])
+  const knownIds = new Set([...context.stubs.keys(), ...manifests.entityIds])
+  // importedAt is the FIRST import's time: reruns keep the stored one, so they compare (and write) as unchanged.
+  const importedAtFor = (id: string) => context.stubs.get(id)?.legacy?.importedAt ?? options.importedAt
 
   const add = (document: ImportDocument, operation: PlannedDocument['operation'], file: string) => {
     const earlier = planned.get(document._id)
@@ -46,12 +55,12 @@ export async function collectDocuments(sources: LegacySource[], context: Collect
     else if (operation === 'createOrReplace') {
       throw new ImportError(file, `produces ${document._id}, which ${earlier.file} produces too; give one of them another slug`)
     } else if (!sameContent(earlier.document, document)) {
-      context.report.warnings.push(`${file}: ${document._id} differs from the definition in ${earlier.file}; the first one is used`)
+      report.warnings.push(`${file}: ${document._id} differs from the definition in ${earlier.file}; the first one is used`)
     }
   }
 
   for (const source of sources) {
-    context.report.files.push(source.file)
+    report.files.push(source.file)
     const manifest = manifests.bySource.get(source.file)
     let registry: EntityRegistry = plainRegistry
     let refs: ReferenceResolver | undefined
@@ -60,26 +69,48 @@ export async function collectDocuments(sources: LegacySource[], context: Collect
       for (const document of manifestDocuments(manifest, refs)) add(document, 'createIfNotExists', manifest.file)
       registry = buildRegistry(manifest, context.known)
     }
-    for await (const parsed of parseSource(source, {force: context.force, onDropped: (dropped) => context.report.dropped.push(dropped)})) {
-      const built = articleDocument(parsed, manifest, refs, registry)
-      const earlierFile = byLegacyId.get(built.legacyId)
-      if (earlierFile) {
-        throw new ImportError(parsed.file, `duplicate legacy id "${built.legacyId}": ${earlierFile} has it too; each legacy article needs its own id`)
-      }
+    const articles = parseSource(source, {force: options.force, onDropped: (dropped) => report.dropped.push(dropped)})
+    for (;;) {
+      // parse, link and assemble interleave per article; the clock is split so the report shows each stage's share
+      let started = performance.now()
+      const next = await articles.next()
+      timings.parse += performance.now() - started
+      if (next.done) break
+      const parsed = next.value
+      started = performance.now()
+      const linked = linkBody(parsed.body, registry)
+      timings.link += performance.now() - started
+      started = performance.now()
+      const built = articleDocument(parsed, manifest, refs, linked, importedAtFor)
+      checkLegacyId(built.legacyId, built.document._id, parsed.file, byLegacyId, context)
       byLegacyId.set(built.legacyId, parsed.file)
       if (!manifest) for (const document of sourceEntities(parsed)) add(document, 'createIfNotExists', parsed.file)
       add(built.document, 'createOrReplace', parsed.file)
-      articles.push({id: built.document._id, file: parsed.file, legacyId: built.legacyId})
-      context.report.dropped.push(...parsed.dropped)
-      if (built.missingFields.length) {
-        context.report.drafts.push({id: built.document._id, file: parsed.file, missingFields: built.missingFields})
-      }
-      warnUnlinked(parsed, manifest, built.linkedIds, context.report)
-      context.report.articles += 1
-      context.onArticle?.()
+      report.dropped.push(...parsed.dropped)
+      if (built.missingFields.length) report.drafts.push({id: built.document._id, file: parsed.file, missingFields: built.missingFields})
+      warnUnlinked(parsed, manifest, built.linkedIds, report.warnings)
+      report.articles += 1
+      timings.assemble += performance.now() - started
+      options.onArticle?.()
     }
   }
-  return {planned: [...planned.values()], articles}
+  return {planned: [...planned.values()], report, timings: roundTimings(timings)}
+}
+
+function roundTimings(timings: {parse: number; link: number; assemble: number}) {
+  return {parse: Math.round(timings.parse), link: Math.round(timings.link), assemble: Math.round(timings.assemble)}
+}
+
+/** Two sources with one legacy id, or a legacy id the dataset has on another article: one legacy article, two ids. */
+function checkLegacyId(legacyId: string, id: string, file: string, seen: Map<string, string>, context: DatasetContext) {
+  const earlierFile = seen.get(legacyId)
+  if (earlierFile) {
+    throw new ImportError(file, `duplicate legacy id "${legacyId}": ${earlierFile} has it too; each legacy article needs its own id`)
+  }
+  const storedId = context.articleByLegacyId.get(legacyId)
+  if (storedId && storedId.replace(/^drafts\./, '') !== id.replace(/^drafts\./, '')) {
+    throw new ImportError(file, `duplicate legacy id "${legacyId}": the dataset already has it on ${storedId}; each legacy article needs its own id`)
+  }
 }
 
 /** Authors and sections a source names itself (front matter, WXR), created if missing. */
@@ -97,13 +128,13 @@ function sourceEntities(parsed: ParsedArticle): ImportDocument[] {
 }
 
 /** A manifest entity the body never names is worth a look: a missing alias, or a fact from elsewhere. */
-function warnUnlinked(parsed: ParsedArticle, m: Manifest | undefined, linked: Set<string>, report: ImportReport) {
+function warnUnlinked(parsed: ParsedArticle, m: Manifest | undefined, linked: Set<string>, warnings: string[]) {
   const expected = [
     ...(m?.companies ?? []).map((entry) => `company.${entry.key}`),
     ...(m?.regulations ?? []).map((entry) => `regulation.${entry.key}`),
     ...(m?.sources ?? []).map((entry) => `interviewSource.${entry.key}`),
   ]
   for (const id of expected) {
-    if (!linked.has(id)) report.warnings.push(`${parsed.file}: ${id} is in the manifest but the body never names it (add an alias?)`)
+    if (!linked.has(id)) warnings.push(`${parsed.file}: ${id} is in the manifest but the body never names it (add an alias?)`)
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Expands the CLI's files and folders into legacy sources with their format. Folders are walked
- * recursively in name order (so runs are repeatable); manifests and hidden files are skipped, and a
- * path that does not exist is an error naming it.
+ * recursively in name order (so runs are repeatable); manifests and hidden files are skipped, a path
+ * that does not exist is an error naming it, and so is a file over its format's size limit
+ * (`sourceLimits.ts`), before anything is parsed.
  */
 import {open, readdir, stat} from 'node:fs/promises'
 import {extname, join} from 'node:path'
@@ -9,6 +10,7 @@ import {extname, join} from 'node:path'
 import {ImportError} from '../errors'
 import {isManifestFile} from '../manifest/loadManifest'
 import type {SourceFormat} from '../types'
+import {checkSourceSize} from './sourceLimits'
 
 export interface LegacySource {
   file: string
@@ -41,12 +43,18 @@ export async function collectInputs(paths: string[]): Promise<LegacySource[]> {
         .map((entry) => join(entry.parentPath, entry.name))
         .filter((file) => extname(file).toLowerCase() in BY_EXTENSION)
         .sort()
-      for (const file of entries) sources.push({file, format: await detectFormat(file)})
+      for (const file of entries) sources.push(await sizedSource(file))
     } else {
-      sources.push({file: path, format: await detectFormat(path)})
+      sources.push(await sizedSource(path))
     }
   }
   return sources
+}
+
+async function sizedSource(file: string): Promise<LegacySource> {
+  const format = await detectFormat(file)
+  checkSourceSize(file, format, (await stat(file)).size)
+  return {file, format}
 }
 
 /** By extension first; files without a known one are sniffed (a WordPress export names its namespace). */

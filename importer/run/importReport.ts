@@ -21,6 +21,19 @@ export interface ImportReport {
   drafts: {id: string; file: string; missingFields: string[]}[]
   forcedProblems: {file: string; documentId: string; path: string; message: string}[]
   written: WriteSummary
+  /** Milliseconds per stage of the pipeline (parse, link and assemble interleave per article). */
+  timings?: StageTimings
+}
+
+export interface StageTimings {
+  read: number
+  context: number
+  parse: number
+  link: number
+  assemble: number
+  validate: number
+  plan: number
+  write: number
 }
 
 export function emptyReport(target: string, dryRun: boolean, forced: boolean): ImportReport {

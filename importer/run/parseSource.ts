@@ -6,11 +6,6 @@
 import {readFile} from 'node:fs/promises'
 
 import {decodeSource} from '../parse/decodeSource'
-import {parseHtml} from '../parse/parseHtml'
-import {parseMarkdown} from '../parse/parseMarkdown'
-import {parsePlainText} from '../parse/parsePlainText'
-import {parseWxrPost} from '../parse/parseWxrPost'
-import {readWxr} from '../parse/readWxr'
 import type {DroppedContent, ParsedArticle} from '../types'
 import type {LegacySource} from './collectInputs'
 
@@ -19,7 +14,10 @@ export async function* parseSource(
   options: {force?: boolean; onDropped: (dropped: DroppedContent) => void},
 ): AsyncGenerator<ParsedArticle> {
   const {file, format} = source
+  // Parsers are loaded for the formats a run meets: the HTML path brings jsdom and block-tools
+  // (~100 MB), which a plain-text import (or one that fails on an empty file) never needs.
   if (format === 'wxr') {
+    const [{readWxr}, {parseWxrPost}] = await Promise.all([import('../parse/readWxr'), import('../parse/parseWxrPost')])
     for await (const post of readWxr(file)) {
       if ((post.postType ?? 'post') !== 'post' || (post.status ?? 'publish') !== 'publish') {
         options.onDropped({
@@ -34,7 +32,7 @@ export async function* parseSource(
     return
   }
   const text = decodeSource(new Uint8Array(await readFile(file)), file)
-  if (format === 'markdown') yield parseMarkdown(text, file, options)
-  else if (format === 'html') yield parseHtml(text, file, options)
-  else yield parsePlainText(text, file)
+  if (format === 'markdown') yield (await import('../parse/parseMarkdown')).parseMarkdown(text, file, options)
+  else if (format === 'html') yield (await import('../parse/parseHtml')).parseHtml(text, file, options)
+  else yield (await import('../parse/parsePlainText')).parsePlainText(text, file)
 }

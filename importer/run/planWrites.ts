@@ -19,12 +19,14 @@ const SYSTEM_FIELDS = new Set(['_rev', '_createdAt', '_updatedAt'])
 
 export function planWrites(
   planned: PlannedDocument[],
-  existing: Map<string, ImportDocument>,
+  existing: ReadonlyMap<string, ImportDocument>,
 ): {outcomes: PlannedOutcome[]; mutations: Mutation[]} {
   const outcomes: PlannedOutcome[] = []
   const mutations: Mutation[] = []
-  for (const {document, operation, file} of planned) {
-    const stored = existing.get(document._id)
+  for (const entry of planned) {
+    const {operation, file} = entry
+    const stored = existing.get(entry.document._id)
+    const document = keepFirstImportedAt(entry.document, stored)
     const outcome: Outcome = !stored
       ? 'created'
       : operation === 'createIfNotExists' || sameContent(stored, document)
@@ -36,6 +38,18 @@ export function planWrites(
     }
   }
   return {outcomes, mutations}
+}
+
+/**
+ * The dataset context already gave each article its first `importedAt`; but when another import wrote
+ * the article after that context was read (two imports at once), the stored time read under the lock
+ * is the first one. Returns a copy; key order is kept, so the written bytes match a single import's.
+ */
+function keepFirstImportedAt(document: ImportDocument, stored: ImportDocument | undefined): ImportDocument {
+  const storedAt = (stored?.legacy as {importedAt?: unknown} | undefined)?.importedAt
+  const legacy = document.legacy as Record<string, unknown> | undefined
+  if (document._type !== 'article' || typeof storedAt !== 'string' || !legacy || legacy.importedAt === storedAt) return document
+  return {...document, legacy: {...legacy, importedAt: storedAt}}
 }
 
 export function sameContent(a: unknown, b: unknown): boolean {

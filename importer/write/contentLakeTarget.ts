@@ -29,6 +29,7 @@ export interface ContentLakeWriteOptions extends RetryOptions {
 }
 
 export const MAX_IN_FLIGHT = 6
+const ID_CHUNK = 500
 
 export function createImportClient(config: ContentLakeConfig): SanityClient {
   return createClient({
@@ -48,6 +49,7 @@ export function createImportClient(config: ContentLakeConfig): SanityClient {
 export class ContentLakeTarget implements ImportTarget {
   readonly description: string
   private readonly client: SanityClient
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(config: ContentLakeConfig, private readonly options: ContentLakeWriteOptions = {}) {
     this.client = createImportClient(config)
@@ -56,6 +58,26 @@ export class ContentLakeTarget implements ImportTarget {
 
   fetch<R>(query: string, params: Record<string, unknown> = {}): Promise<R> {
     return this.client.fetch<R>(query, params, {perspective: 'raw'})
+  }
+
+  async getDocuments(ids: string[]) {
+    const found = new Map<string, Record<string, unknown> & {_id: string; _type: string}>()
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      const documents = await this.fetch<(Record<string, unknown> & {_id: string; _type: string})[]>('*[_id in $ids]', {ids: ids.slice(start, start + ID_CHUNK)})
+      for (const document of documents) found.set(document._id, document)
+    }
+    return found
+  }
+
+  /**
+   * The Content Lake has no lock a client can hold across requests, so imports from two machines are
+   * not serialised: each plan is as fresh as its read. (Writes stay safe: articles are createOrReplace,
+   * entities createIfNotExists.) Imports from this process run one after another.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
   }
 
   async write(mutations: Mutation[], onProgress?: (progress: WriteProgress) => void): Promise<WriteSummary> {

@@ -2,15 +2,27 @@
  * The embedded local dataset as an import target. The whole run is ONE `LocalLake.mutate` transaction,
  * so an import is all-or-nothing. A dataset file that does not exist yet is read as empty and only
  * created when there is something to write, so a failed or dry run leaves no file behind.
+ *
+ * Imports exclude each other through `<dataset>.import.lock` (the store's own cross-process file lock,
+ * a separate file from the writers' lock, which `mutate` takes inside): the plan reads the stored
+ * documents and writes while holding it, so a second import started at the same time plans against
+ * what the first one wrote and truthfully reports it unchanged.
  */
-import {existsSync} from 'node:fs'
+import {randomUUID} from 'node:crypto'
+import {existsSync, mkdirSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
 
 import {LocalLake, type Mutation} from '../../lake'
+import {acquireFileLock} from '../../lake/store/fileLock'
 import {contentHash} from '../assemble/deterministicKey'
 import type {ImportTarget, WriteSummary} from './importTarget'
 
+// Long enough for another import's plan and write of 10,000 documents on a busy machine.
+const IMPORT_LOCK_TIMEOUT_MS = 5 * 60_000
+
 export class LocalTarget implements ImportTarget {
   private lake: LocalLake | undefined
+  private readonly token = randomUUID()
 
   constructor(private readonly datasetFile: string) {}
 
@@ -30,6 +42,24 @@ export class LocalTarget implements ImportTarget {
     // Every importer query returns an array; an absent dataset simply has no documents.
     if (!lake) return [] as R
     return lake.fetch<R>(query, params, {perspective: 'raw'})
+  }
+
+  async getDocuments(ids: string[]) {
+    const lake = await this.openLake(false)
+    const found = new Map<string, Record<string, unknown> & {_id: string; _type: string}>()
+    for (const document of lake ? await lake.getDocuments(ids) : []) if (document) found.set(document._id, document as never)
+    return found
+  }
+
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    // Taken even when the dataset file does not exist yet: two first imports race exactly then.
+    mkdirSync(dirname(resolve(this.datasetFile)), {recursive: true})
+    const release = await acquireFileLock(`${this.datasetFile}.import.lock`, this.token, IMPORT_LOCK_TIMEOUT_MS)
+    try {
+      return await work()
+    } finally {
+      release()
+    }
   }
 
   async write(mutations: Mutation[], onProgress?: (progress: {done: number; total: number}) => void): Promise<WriteSummary> {

@@ -30,7 +30,7 @@ async function runCli(args: string[], env: Record<string, string> = {}) {
 describe('scripts/import.ts', () => {
   it('--dry-run prints what would be created and writes nothing', {timeout: 180_000}, async () => {
     const datasetFile = join(await tempDir('importer-cli-'), 'production.ndjson')
-    const result = await runCli(['--dry-run', '--dataset-file', datasetFile])
+    const result = await runCli(['--dry-run', '--json', '--dataset-file', datasetFile])
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('would create  article.microsoft-claws-back-chinese-market (createOrReplace)')
     expect(result.stderr).toContain('would create  company.microsoft (createIfNotExists)')

@@ -10,6 +10,7 @@ import {parseArgs} from 'node:util'
 
 import {DEFAULT_DATASET_FILE, LocalLake} from '../lake'
 import {assertLoopbackHost, startStandIn} from '../lake/server'
+import {normalizeOrigin} from '../lake/server/originPolicy'
 import {ensureOfflineStudioBuild} from '../lake/server/studioBuild'
 
 const HELP = `Usage: npm run studio -- [options]
@@ -21,6 +22,9 @@ Options:
   --dataset-file <path>  Dataset to edit (default ${DEFAULT_DATASET_FILE}); uploads go to assets/ beside it
   --rebuild              Rebuild the Studio even if dist/ is newer than its sources
   --host <host>          Only 127.0.0.1 / localhost are accepted: the stand-in has no authentication
+  --cors-origin <origin> Also answer CORS for this browser origin (repeatable), e.g. a front end on
+                         http://localhost:3000. The Studio's own origins are always allowed; any other page
+                         gets no CORS headers and its writes are refused (403)
   --help                 Show this help
 
 The certificate is self-signed and made at start-up: accept it for the page and for the API host
@@ -34,11 +38,13 @@ async function main(): Promise<void> {
       'dataset-file': {type: 'string', default: DEFAULT_DATASET_FILE},
       rebuild: {type: 'boolean', default: false},
       host: {type: 'string'},
+      'cors-origin': {type: 'string', multiple: true, default: []},
       help: {type: 'boolean', default: false},
     },
   })
   if (values.help) return void process.stdout.write(HELP)
   assertLoopbackHost(values.host)
+  const corsOrigins = values['cors-origin'].map(normalizeOrigin)
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`)
 
@@ -52,11 +58,12 @@ async function main(): Promise<void> {
   const lake = await LocalLake.open(datasetFile, {createIfMissing: true})
   const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'chinadesk-local'
   const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
-  const standIn = await startStandIn({lake, datasetFile, projectId, dataset, port, studioDir: resolve(projectDir, 'dist')})
+  const standIn = await startStandIn({lake, datasetFile, projectId, dataset, port, corsOrigins, studioDir: resolve(projectDir, 'dist')})
 
   console.log(`China Desk Studio (offline) on ${standIn.origin}/`)
   console.log(`  dataset   ${datasetFile}`)
   console.log(`  API       ${standIn.apiOrigin} (local Content Lake stand-in)`)
+  if (corsOrigins.length) console.log(`  CORS      also for ${corsOrigins.join(', ')}`)
   console.log('The certificate is self-signed: accept it for the page, and once for the API host by opening')
   console.log(`  ${standIn.apiOrigin}/v1/ping (or enable chrome://flags/#allow-insecure-localhost). Ctrl+C stops.`)
 

@@ -11,13 +11,12 @@ import type {StandInRequest} from './http'
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]'])
 
-/** `localhost:3434` → `localhost`, `[::1]:3434` → `[::1]`; undefined for an unparsable header. */
+/** A Host header is a name or bracketed IPv6 address and an optional port; nothing else (no `user@`). */
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i
+
+/** `localhost:3434` → `localhost`, `[::1]:3434` → `[::1]`; undefined for anything else. */
 function hostnameOf(hostHeader: string): string | undefined {
-  try {
-    return new URL(`https://${hostHeader}`).hostname.toLowerCase()
-  } catch {
-    return undefined
-  }
+  return HOST_HEADER.exec(hostHeader)?.[1].toLowerCase()
 }
 
 export function isLoopbackHostname(hostname: string): boolean {

@@ -21,7 +21,7 @@ export interface QueryRunner {
   /** The documents a query-based mutation touches, raw, with the transaction's earlier changes applied. */
   select(job: DocumentSelection, signal?: AbortSignal): Promise<SelectedDocument[]>
   /** For tests and diagnostics: how many workers were replaced after a timeout or a client leaving. */
-  stats(): {workers: number; replaced: number; running: number; queued: number}
+  stats(): {workers: number; ready: number; replaced: number; running: number; queued: number}
   close(): Promise<void>
 }
 
@@ -88,7 +88,7 @@ export class InProcessQueryRunner implements QueryRunner {
   }
 
   stats() {
-    return {workers: 0, replaced: 0, running: 0, queued: 0}
+    return {workers: 0, ready: 0, replaced: 0, running: 0, queued: 0}
   }
 
   async close(): Promise<void> {}

@@ -64,7 +64,8 @@ export class WorkerQueryRunner implements QueryRunner {
 
   stats() {
     const running = this.slots.filter((slot) => slot.job).length
-    return {workers: this.slots.length, replaced: this.replaced, running, queued: this.queue.length}
+    const ready = this.slots.filter((slot) => slot.ready && !slot.retired).length
+    return {workers: this.slots.length, ready, replaced: this.replaced, running, queued: this.queue.length}
   }
 
   async close(): Promise<void> {

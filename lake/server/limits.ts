@@ -24,6 +24,9 @@ export const QUERY_BODY_LIMIT_BYTES = QUERY_LIMIT_BYTES + 16_384
 /** No route needs a longer URL than a GET query at the query limit. */
 export const URL_LIMIT_BYTES = QUERY_LIMIT_BYTES + 16_384
 
+/** Listener URLs: `@sanity/client` refuses to open one over 14,800 characters. */
+export const LISTEN_URL_LIMIT_BYTES = 16_384
+
 /** Each query is evaluated in a worker for at most this long; then the worker is replaced. */
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000
 

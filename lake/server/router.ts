@@ -13,7 +13,7 @@ import {listenRoutes} from './routes/listen'
 import {queryRoutes} from './routes/query'
 import {writeRoutes} from './routes/write'
 import {allowCors, corsHeaders, decodePathSegment, HttpError, sendError, sendJson, type StandInRequest, type StandInResponse} from './http'
-import {URL_LIMIT_BYTES} from './limits'
+import {LISTEN_URL_LIMIT_BYTES, URL_LIMIT_BYTES} from './limits'
 import {isLoopbackHost, requestHost} from './originPolicy'
 import type {Route} from './route'
 import {serveStatic} from './staticFiles'
@@ -89,6 +89,11 @@ export function createRequestHandler(ctx: StandInContext, studioDir?: string) {
         return recordUnknown(ctx, req, res, method, url.pathname)
       }
       const [, apiVersion, path] = versioned
+      // Listener filters are parsed on the event loop (once per listener): @sanity/client never sends a listen URL
+      // over 14,800 characters, and a longer one could hold the loop while groq-js parses it.
+      if (path.startsWith('/data/listen/') && Buffer.byteLength(req.url ?? '') > LISTEN_URL_LIMIT_BYTES) {
+        throw new HttpError(414, `Listener URL longer than ${LISTEN_URL_LIMIT_BYTES} bytes`)
+      }
       const dataset = DATASET_IN_PATH.exec(path)?.[1]
       if (dataset !== undefined && decodePathSegment(dataset) !== ctx.dataset) {
         throw new HttpError(404, `Dataset "${decodePathSegment(dataset)}" not found for project ID "${ctx.projectId}"`, 'notFound')

@@ -153,6 +153,12 @@ describe('bad input gets 400 with a message', () => {
     }
   })
 
+  it('a listener URL longer than any @sanity/client sends (its filter is parsed on the event loop)', async () => {
+    const query = encodeURIComponent(`*[${Array.from({length: 800}, (_, i) => `_id == "doc-${i}"`).join(' || ')}]`)
+    const reply = await call('GET', `/v2025-02-19/data/listen/production?query=${query}`)
+    expect(reply.status).toBe(414)
+  })
+
   it('PUT /users/me/keyvalue with something other than an array of pairs', async () => {
     const client = fixture.client()
     for (const body of [{key: 'x', value: 1}, ['x'], [{value: 1}]]) {

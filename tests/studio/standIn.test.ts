@@ -100,9 +100,15 @@ describe('local Content Lake stand-in', () => {
   })
 
   it('npm run studio refuses a non-loopback --host before doing anything', async () => {
-    const result = await run('npx', ['tsx', 'scripts/studio.ts', '--host', '0.0.0.0'], {cwd: join(import.meta.dirname, '..', '..')}).catch((error) => error)
+    const result = await run(process.execPath, ['--import', 'tsx', 'scripts/studio.ts', '--host', '0.0.0.0'], {cwd: join(import.meta.dirname, '..', '..')}).catch((error) => error)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/only binds to 127\.0\.0\.1 \(got --host 0\.0\.0\.0\)/)
+  }, 60_000)
+
+  it('npm run studio refuses a --cors-origin that is not an origin, before doing anything', async () => {
+    const result = await run(process.execPath, ['--import', 'tsx', 'scripts/studio.ts', '--cors-origin', 'http://localhost:3000/app'], {cwd: join(import.meta.dirname, '..', '..')}).catch((error) => error)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/--cors-origin "http:\/\/localhost:3000\/app" must be an origin \(scheme, host and port only\)/)
   }, 60_000)
 
   it('shows commits made by another process to open listeners', async () => {

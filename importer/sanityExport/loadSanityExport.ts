@@ -44,6 +44,7 @@ export const DEFAULT_ASSET_LOCATION: AssetLocation = {
 }
 
 const SYSTEM_FIELDS = new Set(['_rev', '_updatedAt'])
+const VALIDATION_BATCH = 500
 const withoutSystemFields = (doc: Doc) => Object.fromEntries(Object.entries(doc).filter(([key]) => !SYSTEM_FIELDS.has(key)))
 const isPublishedId = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
 
@@ -73,8 +74,9 @@ export async function loadSanityExport(options: LoadSanityExportOptions): Promis
       mutations.push({createOrReplace: withoutSystemFields(doc) as Doc})
     }
 
-    // A rerun that would change nothing has nothing to validate: every document is already stored as is.
-    const problems = mutations.length ? await validate(restored.documents, restored.assetDocuments, lake) : []
+    // Only documents that will be written are validated: the others are already stored exactly as they are.
+    const changed = new Set(mutations.map((mutation) => (mutation as {createOrReplace: Doc}).createOrReplace._id))
+    const problems = changed.size ? await validate(restored.documents, restored.assetDocuments, lake, changed) : []
     const fatal = problems.filter((problem) => problem.level === 'error' && isPublishedId(problem.documentId))
     if (fatal.length && !options.force) {
       throw new Error(
@@ -118,16 +120,22 @@ export async function loadSanityExport(options: LoadSanityExportOptions): Promis
   }
 }
 
-async function validate(documents: ExportLine[], assetDocuments: Doc[], lake: LocalLake | undefined) {
+/**
+ * Sanity's validation over one index of the dataset as it will be after the load (stored documents, then the
+ * export's documents and assets replacing them), in batches so a large export never holds every result at once.
+ */
+async function validate(documents: ExportLine[], assetDocuments: Doc[], lake: LocalLake | undefined, only: Set<string>) {
   // Loaded only now: a damaged archive is reported before Sanity (seconds to load) is.
-  const {validateDocuments} = await import('../../schemas/validation')
+  const {ValidationIndex, validateDocuments} = await import('../../schemas/validation')
+  const index = new ValidationIndex(lake?.allDocuments() ?? [])
+  for (const doc of assetDocuments) index.add(doc)
+  for (const {doc} of documents) index.add(doc)
   const lineOf = new Map(documents.map(({line, doc}) => [doc._id, line]))
-  const runIds = new Set([...lineOf.keys(), ...assetDocuments.map((doc) => doc._id)])
-  const existing = (lake?.allDocuments() ?? []).filter((doc) => !runIds.has(doc._id))
-  const problems = await validateDocuments(
-    documents.map(({doc}) => doc),
-    {existingDocuments: [...assetDocuments, ...existing]},
-  )
+  const toValidate = documents.filter(({doc}) => only.has(doc._id)).map(({doc}) => doc)
+  const problems = []
+  for (let start = 0; start < toValidate.length; start += VALIDATION_BATCH) {
+    problems.push(...(await validateDocuments(toValidate.slice(start, start + VALIDATION_BATCH), {index})))
+  }
   return problems.map((problem) => ({line: lineOf.get(problem.documentId), ...problem}))
 }
 

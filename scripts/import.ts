@@ -122,7 +122,7 @@ async function main(): Promise<number> {
   // A `sanity dataset export` archive (or its data.ndjson) is loaded as is, not parsed as legacy articles.
   if (positionals.some((input) => /\.(tar\.gz|tgz|tar|ndjson)$/i.test(input))) {
     const {importSanityExportCommand} = await import('../importer/sanityExport')
-    return importSanityExportCommand({inputs: positionals, datasetFile: values['dataset-file']!, target: values.target!, dryRun: values['dry-run']!, force: values.force!, report: values.report})
+    return importSanityExportCommand({inputs: positionals, datasetFile: values['dataset-file']!, target: values.target!, dryRun: values['dry-run']!, force: values.force!, report: values.report, json: values.json!})
   }
   const choice = chooseTarget(values.target!, values['dataset-file']!)
   const started = performance.now()

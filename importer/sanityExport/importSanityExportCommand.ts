@@ -1,6 +1,7 @@
 /**
  * What `npm run import -- <export.tar.gz | data.ndjson>` does when it is handed a Sanity export: load it into the
- * local dataset, print the JSON report on stdout and a one-line summary on stderr (as the legacy import does).
+ * local dataset, print a one-line summary on stderr and, with `--json`/`--report`, the JSON report (as the legacy
+ * import does).
  */
 import {writeFile} from 'node:fs/promises'
 
@@ -13,6 +14,8 @@ export interface SanityExportCommand {
   dryRun: boolean
   force: boolean
   report?: string
+  /** Print the JSON report on stdout (the legacy import's `--json`). */
+  json?: boolean
 }
 
 export async function importSanityExportCommand(command: SanityExportCommand): Promise<number> {
@@ -23,7 +26,7 @@ export async function importSanityExportCommand(command: SanityExportCommand): P
   const report = await loadSanityExport({input: command.inputs[0], datasetFile: command.datasetFile, dryRun: command.dryRun, force: command.force})
   const json = JSON.stringify(report, null, 2)
   if (command.report) await writeFile(command.report, `${json}\n`)
-  process.stdout.write(`${json}\n`)
+  if (command.json) process.stdout.write(`${json}\n`)
   const {created, updated, unchanged} = report.totals
   process.stderr.write(
     `${command.dryRun ? 'dry run: ' : ''}${created} created, ${updated} updated, ${unchanged} unchanged, ` +

@@ -19,7 +19,7 @@ import {
   regulationTimelineParams,
 } from './regulationQueries'
 import {SEARCH_QUERY, searchParams} from './searchQueries'
-import {SITEMAP_QUERY, sitemapParams} from './siteQueries'
+import {SITEMAP_INDEX_QUERY, SITEMAP_QUERY, sitemapIndexParams, sitemapParams} from './siteQueries'
 import {SOURCE_BY_SLUG_QUERY, sourceBySlugParams} from './sourceQueries'
 import {
   COMPANY_UNICORN_APPEARANCES_QUERY,
@@ -46,7 +46,8 @@ export const queryRegistry = {
   latestUnicornLists: {query: LATEST_UNICORN_LISTS_QUERY, params: latestUnicornListsParams, description: 'The newest unicorn lists.'},
   unicornListBySlug: {query: UNICORN_LIST_BY_SLUG_QUERY, params: unicornListBySlugParams, description: 'A unicorn list with its entries by rank and the articles that cite it.'},
   companyUnicornAppearances: {query: COMPANY_UNICORN_APPEARANCES_QUERY, params: companyUnicornAppearancesParams, description: 'The unicorn lists a company appears in, with its entry in each.'},
-  sitemap: {query: SITEMAP_QUERY, params: sitemapParams, description: 'Slug and last change of every routable document.'},
+  sitemap: {query: SITEMAP_QUERY, params: sitemapParams, description: 'One sitemap file: slug and last change of routable documents from a cursor on, at most 50,000.'},
+  sitemapIndex: {query: SITEMAP_INDEX_QUERY, params: sitemapIndexParams, description: 'The sitemap index, a file at a time: where the sitemap file after one starts (sitemapIndexEntries follows it).'},
   search: {query: SEARCH_QUERY, params: searchParams, description: 'Articles and companies matching every search term (Chinese, English, pinyin, aliases), title hits first, then newest.'},
 } as const satisfies Record<string, RegisteredQuery>
 

@@ -29,7 +29,7 @@ const FALLBACK: Record<string, string> = {
   articleList: `*[_type == "article" && (!defined($section) || references($section))] | order(publishedAt desc, _id desc)[0...20]{_id, title, "slug": slug.current, publishedAt}`,
   companyBySlug: `*[_type == "company" && slug.current == $slug][0]{..., "parent": parent->{name}, "subsidiaries": *[_type == "company" && references(^._id)][0...50]{name},
     "articles": *[_type == "article" && references(^._id)] | order(publishedAt desc)[0...10]{title, publishedAt}}`,
-  sitemap: `*[_type in ["article", "company", "regulation", "interviewSource"] && defined(slug.current)]{_type, "slug": slug.current, _updatedAt}`,
+  sitemap: `*[_type in ["article", "company", "regulation", "interviewSource"] && defined(slug.current) && (!defined($from) || _id >= $from)] | order(_id asc)[0...10000]{_type, "slug": slug.current, _updatedAt}`,
 }
 
 export async function loadBenchCases(data: SyntheticDataset): Promise<{cases: BenchCase[]; source: string}> {
@@ -52,7 +52,9 @@ export async function loadBenchCases(data: SyntheticDataset): Promise<{cases: Be
     ['unicornListBySlug', 'unicornListBySlug', () => ({slug: 'list-0'})],
     ['companyUnicornAppearances', 'companyUnicornAppearances', (i) => ({companyId: at(data.companyIds.slice(0, 30), i)})],
     ['search', 'search', (i) => ({terms: SEARCH_TERMS[i % SEARCH_TERMS.length]})],
-    ['sitemap', 'sitemap', () => ({})],
+    ['sitemap (first file)', 'sitemap', () => ({})],
+    ['sitemap (a later file)', 'sitemap', (i) => ({from: at(data.companyIds, i)})],
+    ['sitemapIndex (next file)', 'sitemapIndex', (i) => ({from: at(data.companyIds, i)})],
   ]
   try {
     const queries = await import('../../queries')

@@ -6,9 +6,11 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {
   COMPANY_UNICORN_APPEARANCES_QUERY,
   LATEST_UNICORN_LISTS_QUERY,
+  SITEMAP_INDEX_QUERY,
   SITEMAP_QUERY,
   UNICORN_LIST_BY_SLUG_QUERY,
   runQuery,
+  sitemapIndexEntries,
 } from '../../queries'
 import {openQueryFixtureLake, type QueryFixture} from '../fixtures/queryFixtureLake'
 
@@ -57,10 +59,11 @@ describe('unicorn lists', () => {
 
 describe('sitemap', () => {
   test('every routable published document once, noIndex articles and drafts left out', async () => {
-    const rows = await runQuery(fixture.lake, SITEMAP_QUERY)
+    const rows = await runQuery(fixture.lake, SITEMAP_QUERY, {})
     const keys = rows.map((row) => `${row._type}/${row.slug}`)
     expect(new Set(keys).size).toBe(keys.length)
-    expect(keys.filter((key) => key.startsWith('article/'))).toEqual([
+    expect(rows.map((row) => row._id)).toEqual(rows.map((row) => row._id).sort())
+    expect(keys.filter((key) => key.startsWith('article/')).sort()).toEqual([
       'article/chip-unicorns-q1-2023', 'article/cloud-price-war', 'article/cybersecurity-law-amended', 'article/github-china-mirror',
       'article/linkedin-exit', 'article/microsoft-claws-back-chinese-market', 'article/pipl-one-year-on',
     ])
@@ -72,5 +75,24 @@ describe('sitemap', () => {
     expect(rows.some((row) => (row._type as string) === 'sanity.imageAsset')).toBe(false)
     expect(rows.find((row) => row.slug === 'chip-unicorns-q1-2023')!.updatedAt).toBe('2023-04-22T10:00:00Z')
     for (const row of rows) expect(Number.isNaN(Date.parse(row.updatedAt)), row._id).toBe(false)
+  })
+
+  test('files of at most $limit URLs, listed by the index, together hold every URL once', async () => {
+    const everything = await runQuery(fixture.lake, SITEMAP_QUERY, {})
+    for (const pageSize of [1, 4, 7, everything.length, everything.length + 3]) {
+      const index = await sitemapIndexEntries((params) => runQuery(fixture.lake, SITEMAP_INDEX_QUERY, params), pageSize)
+      expect(index).toHaveLength(Math.ceil(everything.length / pageSize))
+      const files = await Promise.all(index.map(({from}) => runQuery(fixture.lake, SITEMAP_QUERY, {from, limit: pageSize})))
+      for (const file of files) {
+        expect(file.length).toBeGreaterThan(0)
+        expect(file.length).toBeLessThanOrEqual(pageSize)
+      }
+      expect(files.flat()).toEqual(everything)
+    }
+  })
+
+  test('the protocol bounds: a file holds at most 50,000 URLs', async () => {
+    await expect(runQuery(fixture.lake, SITEMAP_QUERY, {limit: 50_001})).rejects.toThrow(/limit/)
+    await expect(sitemapIndexEntries(async () => ({nextFrom: null}), 0)).rejects.toThrow(/pageSize/)
   })
 })

@@ -40,7 +40,8 @@ describe('runtime parameter errors, before any request', () => {
     ['articleBySlug', {slug: 42}, 'slug', 'articleBySlug: parameter $slug must be a non-empty string of at most 200 characters, got 42'],
     ['articleBySlug', {slug: '  '}, 'slug', 'articleBySlug: parameter $slug must be a non-empty string of at most 200 characters, got "  "'],
     ['articleBySlug', {slug: 'x', id: 'y'}, 'id', 'articleBySlug: unknown parameter $id (it takes $slug)'],
-    ['sitemap', {slug: 'x'}, 'slug', 'sitemap: unknown parameter $slug (it takes no parameters)'],
+    ['regulationTimeline', {slug: 'x'}, 'slug', 'regulationTimeline: unknown parameter $slug (it takes no parameters)'],
+    ['sitemap', {limit: 50_001}, 'limit', 'sitemap: parameter $limit must be an integer between 1 and 50000, got 50001'],
     ['articleList', {limit: '20'}, 'limit', 'articleList: parameter $limit must be an integer between 1 and 100, got "20"'],
     ['articleList', {limit: 101}, 'limit', 'articleList: parameter $limit must be an integer between 1 and 100, got 101'],
     ['articleList', {limit: 2.5}, 'limit', 'articleList: parameter $limit must be an integer between 1 and 100, got 2.5'],
@@ -85,6 +86,6 @@ describe('what is sent for a valid call', () => {
     await runQuery(source, ARTICLE_BY_SLUG_QUERY, {slug: 'a'}, {perspective: 'drafts'})
     expect(calls[1]).toEqual({query: ARTICLE_BY_SLUG_QUERY, params: {slug: 'a'}, options: {perspective: 'drafts'}})
     await runQuery(source, SITEMAP_QUERY)
-    expect(calls[2].params).toEqual({})
+    expect(calls[2].params).toEqual({limit: 10_000, from: null})
   })
 })

@@ -51,7 +51,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'export-'))
   datasetFile = join(dir, 'local', 'production.ndjson')
   await cli('import', ['--dataset-file', datasetFile])
-}, 180_000)
+}, 300_000)
 
 afterAll(async () => {
   await standIn?.close()
@@ -109,7 +109,7 @@ describe('with an image uploaded through the stand-in', () => {
       await freshStandIn.close()
       await fresh.close()
     }
-  }, 60_000)
+  }, 120_000)
 
   it('@sanity/export against the stand-in writes the same archive as npm run export', async () => {
     const sanityArchive = join(dir, 'sanity.tar.gz')
@@ -143,5 +143,5 @@ describe('with an image uploaded through the stand-in', () => {
     const report = await loadSanityExport({input: join(dir, 'sanity.tar.gz'), datasetFile: backFile})
     expect(report.totals).toEqual({created: 0, updated: 0, unchanged: 18})
     expect(snapshot()).toEqual(beforeRerun)
-  }, 120_000)
+  }, 300_000)
 })

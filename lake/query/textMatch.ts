@@ -10,9 +10,12 @@ import {constantValue, type Node} from './planExpressions'
 export interface TextMatch {
   fields: string[]
   terms: string[]
-  /** Candidate entries with, per entry, an upper bound of the tokens each term matches (summed over fields). */
-  candidates(view: DocumentIndex): Map<IndexEntry, number[]>
+  /** The entries that may match (a superset of those that do). */
+  candidates(view: DocumentIndex): Candidates
 }
+
+/** A set of entries: a posting map of the text index itself when one term on one field decides. */
+export type Candidates = Pick<ReadonlySet<IndexEntry>, 'has' | 'size'> & {keys(): Iterable<IndexEntry>}
 
 function topLevelField(node: Node): string | undefined {
   if (node.type !== 'AccessAttribute') return undefined
@@ -51,7 +54,7 @@ export function textMatchOf(node: Node, params: Record<string, unknown>): TextMa
 }
 
 export function textMatch(fields: string[], terms: string[]): TextMatch {
-  const cache = new WeakMap<DocumentIndex, Map<IndexEntry, number[]>>()
+  const cache = new WeakMap<DocumentIndex, Candidates>()
   const indexable = terms.filter((term) => termPrefix(term).prefix)
   return {
     fields,
@@ -59,22 +62,22 @@ export function textMatch(fields: string[], terms: string[]): TextMatch {
     candidates(view) {
       let result = cache.get(view)
       if (result) return result
-      result = new Map()
-      indexable.forEach((term, position) => {
-        const counts = new Map<IndexEntry, number>()
-        for (const field of fields) {
-          for (const [entry, count] of view.textIndex(field).candidates(term)!) counts.set(entry, (counts.get(entry) ?? 0) + count)
-        }
-        if (position === 0) {
-          for (const [entry, count] of counts) result!.set(entry, [count])
-        } else {
-          for (const [entry, perTerm] of result!) {
-            const count = counts.get(entry)
-            if (count === undefined) result!.delete(entry)
-            else perTerm.push(count)
-          }
-        }
+      // Per term, the entries any field may match it in; then those every term may match, smallest first.
+      const perTerm: Candidates[] = indexable.map((term) => {
+        const postings = fields.map((field) => view.textIndex(field).candidates(term)!)
+        if (postings.length === 1) return postings[0]
+        const union = new Set<IndexEntry>()
+        for (const posting of postings) for (const entry of posting.keys()) union.add(entry)
+        return union
       })
+      perTerm.sort((a, b) => a.size - b.size)
+      if (perTerm.length === 1) result = perTerm[0]
+      else {
+        const [smallest, ...others] = perTerm
+        const both = new Set<IndexEntry>()
+        for (const entry of smallest.keys()) if (others.every((other) => other.has(entry))) both.add(entry)
+        result = both
+      }
       cache.set(view, result)
       return result
     },

@@ -31,10 +31,13 @@ export function textOf(value: unknown): string[] {
 export class TextIndex {
   private readonly postings = new Map<string, Map<IndexEntry, number>>()
   private sortedKeys: string[] | null = null
+  /** Merged postings of prefix terms, until the next write. */
+  private readonly prefixCache = new Map<string, Map<IndexEntry, number>>()
 
   constructor(readonly field: string) {}
 
   add(entry: IndexEntry, value: unknown): void {
+    this.prefixCache.clear()
     for (const token of textOf(value)) {
       const key = token.toUpperCase()
       let posting = this.postings.get(key)
@@ -47,6 +50,7 @@ export class TextIndex {
   }
 
   delete(entry: IndexEntry, value: unknown): void {
+    this.prefixCache.clear()
     for (const token of new Set(textOf(value))) {
       const key = token.toUpperCase()
       const posting = this.postings.get(key)
@@ -68,6 +72,8 @@ export class TextIndex {
     if (!prefix) return undefined
     const key = prefix.toUpperCase()
     if (exact) return this.postings.get(key) ?? new Map()
+    const cached = this.prefixCache.get(key)
+    if (cached) return cached
     const keys = (this.sortedKeys ??= [...this.postings.keys()].sort())
     let low = 0
     let high = keys.length
@@ -80,6 +86,7 @@ export class TextIndex {
     for (let i = low; i < keys.length && keys[i].startsWith(key); i++) {
       for (const [entry, count] of this.postings.get(keys[i])!) merged.set(entry, (merged.get(entry) ?? 0) + count)
     }
+    this.prefixCache.set(key, merged)
     return merged
   }
 }

@@ -44,7 +44,9 @@ function articlesByStatusAndSection(S: StructureBuilder): ListItemBuilder {
                 .title('Drafts')
                 .schemaType('article')
                 .apiVersion(API_VERSION)
-                .filter('_type == "article" && _id in path("drafts.**")')
+                // The list is queried with perspective=drafts, where a draft carries its published _id and
+                // _originalId names the draft; the listener sees raw documents, where the draft's own _id does.
+                .filter('_type == "article" && (_originalId in path("drafts.**") || _id in path("drafts.**"))')
                 .defaultOrdering([{field: '_updatedAt', direction: 'desc'}]),
             ),
           S.listItem()

@@ -41,7 +41,20 @@ function withoutRev(doc: Doc | null): Doc | null {
   return rest as Doc
 }
 
-function mutationPayload(event: LakeMutationEvent, index: number, total: number, url: URL) {
+/** One document's change as this listener sees it: whether the document matched the filter before and after. */
+interface ListenerChange {
+  event: LakeMutationEvent
+  matchedBefore: boolean
+  matchedAfter: boolean
+}
+
+/**
+ * The event as the Content Lake sends it. `transition` is relative to the listener's filter, not to existence;
+ * a deletion's `resultRev` is the transaction id (the Studio chains events by `previousRev` → `resultRev` and
+ * silently drops an event whose `resultRev` is missing, which left deleted drafts on screen after Publish);
+ * `transactionCurrentEvent` is zero-based.
+ */
+function mutationPayload({event, matchedBefore, matchedAfter}: ListenerChange, index: number, total: number, url: URL) {
   const flag = (name: string, fallback: boolean) => {
     const value = url.searchParams.get(name)
     return value === null ? fallback : value === 'true'
@@ -51,21 +64,21 @@ function mutationPayload(event: LakeMutationEvent, index: number, total: number,
     eventId: `${event.transactionId}#${event.documentId}`,
     documentId: event.documentId,
     transactionId: event.transactionId,
-    transition: event.transition,
+    transition: !matchedBefore ? 'appear' : !matchedAfter ? 'disappear' : 'update',
     identity: LOCAL_EDITOR.id,
     // Whole-document mutations: the Studio's mutator replays them onto its copy, so they must give the exact result.
     mutations: flag('includeMutations', true)
       ? [result ? {createOrReplace: result} : {delete: {id: event.documentId}}]
       : undefined,
-    previousRev: event.previousRev ?? event.previous?._rev,
-    resultRev: event.resultRev ?? event.result?._rev,
+    ...(event.previous ? {previousRev: event.previousRev ?? event.previous._rev} : {}),
+    resultRev: event.resultRev ?? event.result?._rev ?? event.transactionId,
     ...(flag('includeResult', true) && event.result ? {result: event.result} : {}),
     ...(flag('includePreviousRevision', false) && event.previous ? {previous: event.previous} : {}),
     effects: url.searchParams.get('effectFormat') === 'mendoza' ? mendozaEffects(event.previous, event.result) : undefined,
     timestamp: (event.result?._updatedAt as string | undefined) ?? event.timestamp,
     visibility: 'query',
     transactionTotalEvents: total,
-    transactionCurrentEvent: index + 1,
+    transactionCurrentEvent: index,
   }
 }
 
@@ -93,10 +106,13 @@ function handleListen({ctx, req, res, url}: RouteCall): void {
   const flush = async (transactionId: string) => {
     const events = batches.get(transactionId) ?? []
     batches.delete(transactionId)
-    const matching: LakeMutationEvent[] = []
-    for (const event of events) if ((await matches(event.previous)) || (await matches(event.result))) matching.push(event)
-    matching.forEach((event, index) => {
-      const payload = mutationPayload(event, index, matching.length, url)
+    const matching: ListenerChange[] = []
+    for (const event of events) {
+      const [matchedBefore, matchedAfter] = [await matches(event.previous), await matches(event.result)]
+      if (matchedBefore || matchedAfter) matching.push({event, matchedBefore, matchedAfter})
+    }
+    matching.forEach((change, index) => {
+      const payload = mutationPayload(change, index, matching.length, url)
       send('mutation', payload, payload.eventId)
     })
   }

@@ -31,6 +31,8 @@ export interface StageTimings {
   parse: number
   link: number
   assemble: number
+  /** Reading the stored versions to skip validating unchanged documents. */
+  compare: number
   validate: number
   plan: number
   write: number

@@ -10,6 +10,7 @@ import {collectInputs} from './collectInputs'
 import {collectDocuments} from './collectDocuments'
 import {countOutcomes, emptyReport, type ImportReport, type StageTimings} from './importReport'
 import {planAndWrite} from './planAndWrite'
+import {planWrites} from './planWrites'
 import {readDatasetContext} from './readDatasetContext'
 import {validateRun} from './validateRun'
 
@@ -32,8 +33,8 @@ export interface RunImportOptions {
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
   const {target, onProgress} = options
   const force = Boolean(options.force)
-  const timings: StageTimings = {read: 0, context: 0, parse: 0, link: 0, assemble: 0, validate: 0, plan: 0, write: 0}
-  const timed = async <T>(stage: 'read' | 'context' | 'validate', work: () => Promise<T>): Promise<T> => {
+  const timings: StageTimings = {read: 0, context: 0, parse: 0, link: 0, assemble: 0, compare: 0, validate: 0, plan: 0, write: 0}
+  const timed = async <T>(stage: 'read' | 'context' | 'compare' | 'validate', work: () => Promise<T>): Promise<T> => {
     const started = performance.now()
     const result = await work()
     timings[stage] = Math.round(performance.now() - started)
@@ -50,8 +51,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     onArticle: () => onProgress?.({phase: 'parse', done: ++parsedCount}),
   })
   Object.assign(timings, collected.timings)
+  // Only what the plan will write needs Sanity's rules: a document equal to its stored version (a rerun)
+  // is skipped here. The plan decides again, under the lock, from a fresh read.
+  const stored = await timed('compare', () => target.getDocuments(collected.planned.map((entry) => entry.document._id)))
+  const changed = new Set(planWrites(collected.planned, stored).outcomes.filter((entry) => entry.outcome !== 'unchanged').map((entry) => entry.id))
   const validated = await timed('validate', () =>
     validateRun(collected.planned, context, {
+      only: changed,
       force,
       drafts: collected.report.drafts,
       onProgress: (done, total) => onProgress?.({phase: 'validate', done, total}),

@@ -1,5 +1,6 @@
 /**
- * Runs every document of an import through Sanity's own validation before anything is written: one
+ * Runs every document an import will write through Sanity's own validation before anything is written
+ * (`only`: documents equal to their stored version are not written, so not validated again): one
  * index over the dataset's stubs plus all of the run's documents (the run's version replacing the
  * stored one, as the write will), then `validateDocuments` in bounded batches, each validated
  * concurrently. Returns its part of the report: warnings and, under `--force`, the problems let
@@ -20,10 +21,11 @@ export interface ValidateReport {
 export async function validateRun(
   planned: PlannedDocument[],
   context: DatasetContext,
-  options: {force: boolean; drafts: {id: string; missingFields: string[]}[]; onProgress?: (done: number, total: number) => void},
+  options: {force: boolean; only?: ReadonlySet<string>; drafts: {id: string; missingFields: string[]}[]; onProgress?: (done: number, total: number) => void},
 ): Promise<ValidateReport> {
   const report: ValidateReport = {warnings: [], forcedProblems: []}
-  if (planned.length === 0) return report
+  const toValidate = options.only ? planned.filter((entry) => options.only!.has(entry.document._id)) : planned
+  if (toValidate.length === 0) return report
   const {ValidationIndex, validateDocuments} = await import('../../schemas/validation')
   const index = new ValidationIndex(context.stubs.values())
   for (const {document} of planned) index.add(document)
@@ -31,8 +33,8 @@ export async function validateRun(
   const fileOf = new Map(planned.map((entry) => [entry.document._id, entry.file]))
   const missingById = new Map(options.drafts.map((draft) => [draft.id, draft.missingFields]))
   const fatal: ImportError[] = []
-  for (let start = 0; start < planned.length; start += BATCH_SIZE) {
-    const batch = planned.slice(start, start + BATCH_SIZE).map((entry) => entry.document)
+  for (let start = 0; start < toValidate.length; start += BATCH_SIZE) {
+    const batch = toValidate.slice(start, start + BATCH_SIZE).map((entry) => entry.document)
     for (const problem of await validateDocuments(batch, {index})) {
       const file = fileOf.get(problem.documentId) ?? '?'
       const isMissingDraftField = missingById.get(problem.documentId)?.some((field) => problem.path === field || problem.path.startsWith(`${field}[`))
@@ -43,7 +45,7 @@ export async function validateRun(
       if (options.force) report.forcedProblems.push({file, documentId: problem.documentId, path: problem.path, message: problem.message})
       else fatal.push(new ImportError(file, problem.message, {documentId: problem.documentId, path: problem.path || '(document)'}))
     }
-    options.onProgress?.(Math.min(start + BATCH_SIZE, planned.length), planned.length)
+    options.onProgress?.(Math.min(start + BATCH_SIZE, toValidate.length), toValidate.length)
   }
   if (fatal.length > 0) throw new ImportErrors(fatal)
   return report

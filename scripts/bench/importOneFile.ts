@@ -1,0 +1,19 @@
+/**
+ * Child process of the import benchmark: imports the files given into a fresh dataset and prints its
+ * own peak RSS (`maxRSS`), so "one small file" is measured in a process that loaded only what that
+ * import needs, not in the benchmark's process that already holds everything.
+ */
+import {LocalTarget} from '../../importer/write/localTarget'
+import {runImport} from '../../importer/run/runImport'
+
+const [datasetFile, ...inputs] = process.argv.slice(2)
+const target = new LocalTarget(datasetFile)
+let outcome = 'ok'
+try {
+  await runImport({inputs, target})
+} catch (error) {
+  outcome = (error as Error).message.split('\n')[0]
+} finally {
+  await target.close()
+}
+console.log(JSON.stringify({peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 102.4) / 10, outcome}))

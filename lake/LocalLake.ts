@@ -9,6 +9,7 @@
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from './store/datasetFiles'
+import {watchDataset} from './store/datasetWatcher'
 import {acquireFileLock} from './store/fileLock'
 import {displayPath, writeDatasetLinesAtomically} from './store/ndjsonFile'
 import {PerspectiveViews} from './store/perspectiveViews'
@@ -127,8 +128,27 @@ export class LocalLake {
   /** Calls `listener` once per document per committed transaction, including transactions of other processes. */
   listen(listener: (event: LakeMutationEvent) => void): () => void {
     this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    // While anyone listens, other processes' commits are picked up as they land, not at this process's next read.
+    this.stopWatching ??= watchDataset(this.file, this.logFile, () => {
+      if (this.closed) return
+      try {
+        this.catchUp()
+      } catch {
+        // A file caught mid-compaction: the next change or read catches up.
+      }
+    })
+    return () => {
+      this.listeners.delete(listener)
+      if (this.listeners.size === 0) this.unwatch()
+    }
   }
+
+  private stopWatching: (() => void) | undefined
+  private unwatch(): void {
+    this.stopWatching?.()
+    this.stopWatching = undefined
+  }
+
 
   /** Folds the transaction log into the NDJSON file atomically (temp file, fsync, rename), then empties the log. */
   compact(): Promise<void> {
@@ -154,6 +174,7 @@ export class LocalLake {
     await this.writeQueue.catch(() => undefined)
     if (this.wrote) await this.foldLogOnClose()
     this.closed = true
+    this.unwatch()
     this.listeners.clear()
   }
 

@@ -114,10 +114,8 @@ export async function startStandIn(options: StandInOptions): Promise<RunningStan
     server.once('error', reject)
     server.listen(options.port ?? 0, LOOPBACK_HOST, () => resolveListen())
   })
-  // The store picks up other processes' commits (an import, a migration) when it is read; reading nothing once
-  // a second is a cheap stat that turns them into listener events, so open Studios update live.
-  const catchUp = setInterval(() => void options.lake.getDocuments([]).catch(() => undefined), 1000)
-  catchUp.unref()
+  // Other processes' commits (an import, a migration) reach open Studios without polling: a listening LocalLake
+  // watches its dataset and turns them into listener events as they land (see LocalLake.listen).
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : Number(options.port)
   ctx.publicOrigin = `https://localhost:${port}`
@@ -132,7 +130,6 @@ export async function startStandIn(options: StandInOptions): Promise<RunningStan
     close: () =>
       new Promise<void>((resolveClose) => {
         void queries.close()
-        clearInterval(catchUp)
         // Listeners keep streams open forever; end them so close() does not wait for the browser.
         for (const session of sessions) session.destroy()
         for (const socket of sockets) socket.destroy()

@@ -53,15 +53,15 @@ describe('SectorBreakdownInput', () => {
     expect(screen.getByTestId('sector-breakdown-unassigned').textContent).toBe('2 of 18 not yet assigned to a sector')
   })
 
-  test('shows each sector as a bar with its count', () => {
+  test('shows each sector as a bar with its count, titled as editors know the sector', () => {
     totalCount.mockReturnValue(18)
     renderBreakdown(ITJUZI_BREAKDOWN)
     const chart = screen.getByTestId('sector-breakdown-chart')
-    expect(chart.textContent).toContain('semiconductors')
-    expect(chart.textContent).toContain('biotech')
-    expect(chart.textContent).toContain('artificial intelligence')
-    const bars = chart.querySelectorAll<HTMLElement>('[style*="width"][data-ui="Card"]')
-    expect([...bars].map((bar) => bar.style.width)).toEqual([`${(6 / 18) * 100}%`, `${(4 / 18) * 100}%`, `${(6 / 18) * 100}%`])
+    expect(chart.textContent).toContain('Semiconductors')
+    expect(chart.textContent).toContain('Biotech')
+    expect(chart.textContent).toContain('Artificial intelligence')
+    const bars = screen.getAllByTestId('sector-bar')
+    expect(bars.map((bar) => bar.style.width)).toEqual([`${(6 / 18) * 100}%`, `${(4 / 18) * 100}%`, `${(6 / 18) * 100}%`])
   })
 
   test('says by how much a breakdown overshoots the total', () => {

@@ -5,7 +5,13 @@
 import {Box, Card, Flex, Stack, Text} from '@sanity/ui'
 
 import {sumSectorBreakdown, type SectorCountLike} from '../helpers/sectorCounts'
-import {sectorLabel} from '../schema/unicornSectors'
+import {sectorTitle} from '../schema/unicornSectors'
+
+/**
+ * A solid bar colour, not a pale tone: graphical objects need 3:1 contrast against their background (WCAG 2.1
+ * 1.4.11). This blue gives 4.1:1 on white and 4.6:1 on a near-black dark background.
+ */
+export const SECTOR_BAR_COLOR = '#2276fc'
 
 export interface SectorBreakdownChartProps {
   breakdown: (SectorCountLike & {_key?: string})[] | undefined
@@ -38,11 +44,14 @@ export function SectorBreakdownChart({breakdown, totalCount}: SectorBreakdownCha
             <Flex key={item._key ?? index} align="center" gap={2}>
               <Box style={{width: '35%'}}>
                 <Text size={1} textOverflow="ellipsis">
-                  {sectorLabel(item.sector, item.otherSector)}
+                  {sectorTitle(item.sector, item.otherSector)}
                 </Text>
               </Box>
               <Box flex={1}>
-                <Card tone="primary" radius={1} style={{width: `${(count / scale) * 100}%`, minHeight: 12}} />
+                <Box
+                  data-testid="sector-bar"
+                  style={{width: `${(count / scale) * 100}%`, minHeight: 12, borderRadius: 2, background: SECTOR_BAR_COLOR}}
+                />
               </Box>
               <Box style={{width: '3em', textAlign: 'right'}}>
                 <Text size={1}>{count}</Text>

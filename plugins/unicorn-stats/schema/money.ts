@@ -6,6 +6,7 @@ import {defineType} from 'sanity'
 import {formatAmountInWords} from '../helpers/formatAmount'
 import type {ResolvedUnicornStatsOptions} from '../options'
 import {createAmountField} from './fields/amountField'
+import {createUnparsedAmountField} from './fields/unparsedAmountField'
 import {createCurrencyField} from './fields/currencyField'
 
 export function createMoneyType(options: ResolvedUnicornStatsOptions) {
@@ -13,7 +14,7 @@ export function createMoneyType(options: ResolvedUnicornStatsOptions) {
     name: 'money',
     title: 'Money',
     type: 'object',
-    fields: [createAmountField(options), createCurrencyField(options)],
+    fields: [createAmountField(options), createUnparsedAmountField(), createCurrencyField(options)],
     preview: {
       select: {amount: 'amount', currency: 'currency'},
       prepare: ({amount, currency}) => ({

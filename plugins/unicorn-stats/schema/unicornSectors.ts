@@ -36,3 +36,9 @@ export function sectorLabel(sector: string | undefined, otherSector?: string): s
   // Titles are sentence case, so lower-casing them reads naturally mid-sentence.
   return known.title.toLowerCase()
 }
+
+/** How a sector reads as a label, as editors know it: 'Semiconductors', or the tracker's own "other" name. */
+export function sectorTitle(sector: string | undefined, otherSector?: string): string {
+  if (sector === 'other' && otherSector?.trim()) return otherSector.trim()
+  return UNICORN_SECTORS.find((entry) => entry.value === sector)?.title ?? sector ?? 'No sector'
+}

@@ -6,6 +6,7 @@ import {defineType} from 'sanity'
 import {formatAmountInWords} from '../helpers/formatAmount'
 import type {ResolvedUnicornStatsOptions} from '../options'
 import {createAmountField} from './fields/amountField'
+import {createUnparsedAmountField} from './fields/unparsedAmountField'
 import {createCurrencyField} from './fields/currencyField'
 import {createPastDateField} from './fields/pastDateField'
 
@@ -16,6 +17,7 @@ export function createValuationType(options: ResolvedUnicornStatsOptions) {
     type: 'object',
     fields: [
       createAmountField(options),
+      createUnparsedAmountField(),
       createCurrencyField(options),
       createPastDateField({name: 'asOf', title: 'As of', description: 'The date the valuation was reported for.'}),
       {name: 'source', title: 'Source', type: 'valuationSource'},

@@ -7,6 +7,7 @@ import {defineField, defineType} from 'sanity'
 import {formatAmountInWords} from '../helpers/formatAmount'
 import type {ResolvedUnicornStatsOptions} from '../options'
 import {createAmountField} from './fields/amountField'
+import {createUnparsedAmountField} from './fields/unparsedAmountField'
 import {createCurrencyField} from './fields/currencyField'
 import {createPastDateField} from './fields/pastDateField'
 
@@ -19,6 +20,7 @@ export function createValuationRoundType(options: ResolvedUnicornStatsOptions) {
     fields: [
       createPastDateField({name: 'date', title: 'Date', required: true}),
       createAmountField(options, {title: 'Valuation', required: true}),
+      createUnparsedAmountField(),
       createCurrencyField(options),
       defineField({name: 'round', title: 'Round', type: 'string', description: 'e.g. Series C, strategic, tracker re-rating'}),
       defineField({name: 'source', title: 'Source', type: 'valuationSource'}),

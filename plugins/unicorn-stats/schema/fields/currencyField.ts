@@ -4,6 +4,7 @@
  */
 import {defineField} from 'sanity'
 
+import {currencyOptionTitle} from '../../helpers/currencies'
 import type {ResolvedUnicornStatsOptions} from '../../options'
 
 const COMMON_CURRENCIES = ['USD', 'CNY', 'HKD', 'EUR', 'GBP', 'JPY', 'SGD', 'TWD', 'KRW', 'INR']
@@ -18,7 +19,8 @@ export function createCurrencyField(options: ResolvedUnicornStatsOptions) {
     type: 'string',
     description: 'ISO 4217 code, e.g. USD or CNY. Empty means the plugin default.',
     initialValue: options.currency,
-    options: {list: codes, layout: 'dropdown'},
+    // Titled options: a bare string list shows "Usd", "Cny"; editors pick from "USD — US dollar".
+    options: {list: codes.map((code) => ({title: currencyOptionTitle(code), value: code})), layout: 'dropdown'},
     validation: (rule) =>
       rule.custom((value) =>
         value === undefined || /^[A-Z]{3}$/.test(value)

@@ -62,7 +62,13 @@ export const articleType = defineType({
       title: 'Published',
       type: 'datetime',
       group: 'story',
-      validation: (rule) => rule.required(),
+      description:
+        'Filled in with the publish time when the article is first published and this is empty. Set it by hand to schedule or backdate; a date set here is kept.',
+      // Drafts may leave it empty: the Publish action fills it in (schemas/actions/withPublishedAt.ts).
+      validation: (rule) =>
+        rule.custom((value, context) =>
+          value || String(context.document?._id ?? '').startsWith('drafts.') ? true : 'A published article needs a published date',
+        ),
     }),
     defineField({
       name: 'updatedAt',

@@ -84,13 +84,23 @@ export const regulationType = defineType({
     }),
     defineField({name: 'summary', title: 'Summary', type: 'text', rows: 4, group: 'identity'}),
     defineField({name: 'adoptedAt', title: 'Adopted', type: 'date', group: 'timeline'}),
-    defineField({name: 'promulgatedAt', title: 'Promulgated', type: 'date', group: 'timeline'}),
+    // Adopted ≤ Promulgated ≤ Effective: each date is checked against the ones before it.
+    defineField({
+      name: 'promulgatedAt',
+      title: 'Promulgated',
+      type: 'date',
+      group: 'timeline',
+      validation: (rule) => rule.custom(notBefore('adoptedAt', 'the adopted date')),
+    }),
     defineField({
       name: 'effectiveAt',
       title: 'Effective',
       type: 'date',
       group: 'timeline',
-      validation: (rule) => rule.custom(notBefore('adoptedAt', 'the adopted date')),
+      validation: (rule) => [
+        rule.custom(notBefore('adoptedAt', 'the adopted date')),
+        rule.custom(notBefore('promulgatedAt', 'the promulgated date')),
+      ],
     }),
     defineField({
       name: 'amendments',

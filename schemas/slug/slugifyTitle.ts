@@ -2,9 +2,10 @@
  * Slugs for a newsroom that writes titles in English, Chinese and both at once.
  *
  * Sanity's default slugify drops every Han character, so '微软重返中国市场' would become an empty
- * slug. Here Han characters are first spelled out in toneless pinyin (pinyin-pro picks the reading
- * from context: 重返 → chong fan, 银行 → yin hang), then speakingurl folds what is left to ASCII.
- * Used as `options.slugify` on every slug field (see `defineSlugField`).
+ * slug. Here Chinese text is cut into words (Intl.Segmenter) and each word spelled out in toneless pinyin
+ * (pinyin-pro reads polyphones in context: 重返 → chongfan, 银行 → yinhang), then speakingurl folds what is
+ * left to ASCII. Used as `options.slugify` on every slug field (see `defineSlugField`); it only runs when an
+ * editor presses Generate, so existing slugs never change on their own.
  */
 import {pinyin} from 'pinyin-pro'
 import getSlug from 'speakingurl'
@@ -14,12 +15,46 @@ export const SLUG_MAX_LENGTH = 96
 
 const HAN = /\p{Script=Han}/u
 
-/** Spells Han runs in pinyin, one syllable per word, leaving Latin text and digits in place. */
+// The Chinese word segmenter in ICU (Node and every browser ship it): 跳动, 推出, 个人信息 are words.
+const WORDS = new Intl.Segmenter('zh', {granularity: 'word'})
+
+/**
+ * Chinese words in `text`. ICU's dictionary misses many names and newer terms (字节, 芯片, 华为 come back as
+ * single characters), and most Chinese words are two characters long, so runs of single-character segments are
+ * paired up: 字|节|跳动 → 字节|跳动.
+ */
+function chineseWords(text: string): string[] {
+  const words: string[] = []
+  let single: string | undefined
+  for (const {segment} of WORDS.segment(text)) {
+    const isSingleHan = [...segment].length === 1 && HAN.test(segment)
+    if (isSingleHan && single) {
+      words.push(single + segment)
+      single = undefined
+    } else if (isSingleHan) {
+      single = segment
+    } else {
+      if (single) words.push(single)
+      single = undefined
+      words.push(segment)
+    }
+  }
+  if (single) words.push(single)
+  return words
+}
+
+/**
+ * Spells Han text in pinyin one word per hyphen-group (字节跳动 → "zijie tiaodong", not "zi jie tiao dong"),
+ * leaving Latin text and digits in place. Each word is read as a whole, so polyphones follow their word
+ * (重返 → chongfan, 银行 → yinhang).
+ */
 function romanizeHan(title: string): string {
   if (!HAN.test(title)) return title
-  // nonZh 'consecutive' keeps "Mate 70" or "H20" together instead of splitting letter by letter
-  const syllables = pinyin(title, {toneType: 'none', type: 'array', nonZh: 'consecutive'})
-  return syllables.join(' ')
+  const words = chineseWords(title).map((word) =>
+    // nonZh 'consecutive' keeps "Mate 70" or "H20" together instead of splitting letter by letter
+    HAN.test(word) ? pinyin(word, {toneType: 'none', type: 'array', nonZh: 'consecutive'}).join('') : word,
+  )
+  return words.join(' ')
 }
 
 /**
@@ -48,7 +83,7 @@ function truncateAtWord(slug: string, maxLength: number): string {
  * Turns any title into a lowercase, hyphenated ASCII slug of at most 96 characters; never empty.
  *
  * @example slugifyTitle('Microsoft claws back Chinese market') // 'microsoft-claws-back-chinese-market'
- * @example slugifyTitle('微软重返中国市场') // 'wei-ruan-chong-fan-zhong-guo-shi-chang'
+ * @example slugifyTitle('微软重返中国市场') // 'weiruan-chongfan-zhongguo-shichang'
  * @example slugifyTitle('？！') // 'untitled-…' (8 hex characters from the title)
  */
 export function slugifyTitle(title: string): string {

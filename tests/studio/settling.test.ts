@@ -39,6 +39,7 @@ describe.skipIf(!hasChromium)('offline Studio: actions settle', () => {
       await waitForDocument(suite.session, `drafts.${ARTICLE_ID}`, (doc) => doc?.title === title, 'the draft with the new title')
 
       await clickPublish(page)
+      await waitForDocument(suite.session, `drafts.${ARTICLE_ID}`, (doc) => doc === undefined, 'the draft to be published', 60_000)
       await settle(page)
       const afterPublish = await storedPair(suite.session, ARTICLE_ID)
       expect(afterPublish.draft, 'no draft left on the server').toBeUndefined()
@@ -53,7 +54,8 @@ describe.skipIf(!hasChromium)('offline Studio: actions settle', () => {
       const dek = 'A dek the editor thinks better of'
       await field(page, 'dek').locator('textarea').fill(dek)
       await waitForDocument(suite.session, `drafts.${ARTICLE_ID}`, (doc) => doc?.dek === dek, 'the draft with the dek')
-      await runMenuAction(page, 'Discard changes', /Discard/)
+      await runMenuAction(page, 'Discard changes', /^Discard changes$/)
+      await waitForDocument(suite.session, `drafts.${ARTICLE_ID}`, (doc) => doc === undefined, 'the draft to be discarded', 60_000)
       await settle(page)
       const afterDiscard = await storedPair(suite.session, ARTICLE_ID)
       expect(afterDiscard.draft, 'the draft is gone on the server').toBeUndefined()
@@ -76,6 +78,7 @@ describe.skipIf(!hasChromium)('offline Studio: actions settle', () => {
       expect(await listShows(page, title)).toBe(true)
 
       await unpublish(page)
+      await waitForDocument(suite.session, ARTICLE_ID, (doc) => doc === undefined, 'the article to be unpublished', 60_000)
       await settle(page)
       const afterUnpublish = await storedPair(suite.session, ARTICLE_ID)
       expect(afterUnpublish.published, 'no published version').toBeUndefined()
@@ -88,7 +91,8 @@ describe.skipIf(!hasChromium)('offline Studio: actions settle', () => {
       expect(await queryArticle(suite.session.datasetFile, ARTICLE_SLUG)).toBeNull()
       await screenshot(page, 'settled-after-unpublish')
 
-      await runMenuAction(page, 'Delete', /Delete/)
+      await runMenuAction(page, 'Delete', /Delete all versions/)
+      await waitForDocument(suite.session, `drafts.${ARTICLE_ID}`, (doc) => doc === undefined, 'the article to be deleted', 60_000)
       await settle(page)
       const afterDelete = await storedPair(suite.session, ARTICLE_ID)
       expect(afterDelete).toEqual({published: undefined, draft: undefined})
@@ -129,6 +133,8 @@ describe.skipIf(!hasChromium)('offline Studio: actions settle', () => {
       await field(page, 'title').locator('input').waitFor({timeout: STUDIO_LOAD_TIMEOUT})
       const clickedAt = Date.now()
       await clickPublish(page)
+      // Publish first saves the published date (and search fields), then publishes: wait for the server, then settle.
+      await waitForDocument(suite.session, `drafts.${id}`, (doc) => doc === undefined, 'the new article to be published', 90_000)
       await settle(page)
       const stored = await storedPair(suite.session, id)
       expect(stored.draft).toBeUndefined()

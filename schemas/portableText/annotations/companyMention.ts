@@ -2,11 +2,14 @@
 import {CaseIcon} from '@sanity/icons/Case'
 import {defineField, defineType} from 'sanity'
 
+import {createMentionAnnotation} from '../components/MentionAnnotation'
+
 export const companyMentionAnnotationType = defineType({
   name: 'companyMention',
   title: 'Company mention',
   type: 'object',
   icon: CaseIcon,
+  components: {annotation: createMentionAnnotation('company')},
   fields: [
     defineField({
       name: 'company',

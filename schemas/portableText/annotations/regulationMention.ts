@@ -2,11 +2,14 @@
 import {BookIcon} from '@sanity/icons/Book'
 import {defineField, defineType} from 'sanity'
 
+import {createMentionAnnotation} from '../components/MentionAnnotation'
+
 export const regulationMentionAnnotationType = defineType({
   name: 'regulationMention',
   title: 'Regulation mention',
   type: 'object',
   icon: BookIcon,
+  components: {annotation: createMentionAnnotation('regulation')},
   fields: [
     defineField({
       name: 'regulation',

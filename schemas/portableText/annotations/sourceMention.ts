@@ -2,11 +2,14 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
 
+import {createMentionAnnotation} from '../components/MentionAnnotation'
+
 export const sourceMentionAnnotationType = defineType({
   name: 'sourceMention',
   title: 'Source mention',
   type: 'object',
   icon: UserIcon,
+  components: {annotation: createMentionAnnotation('source')},
   fields: [
     defineField({
       name: 'source',

@@ -43,9 +43,9 @@ export async function clickPublish(page: Page): Promise<void> {
 
 /** Presses the confirming button of the dialog an action opened. */
 export async function confirmDialog(page: Page, confirm: RegExp): Promise<void> {
-  const dialog = page.locator('[role="dialog"]').last()
-  await dialog.waitFor({timeout: 30_000})
-  const button = dialog.locator('button').filter({hasText: confirm}).last()
+  // The confirm dialogs check references first; their buttons appear once that is done.
+  const button = page.getByRole('button', {name: confirm}).last()
+  await button.waitFor({timeout: 30_000})
   await waitUntil(async () => button.isEnabled(), `the ${confirm} confirmation can be pressed`)
   await button.click()
 }
@@ -66,7 +66,7 @@ export async function unpublish(page: Page): Promise<void> {
   const button = page.locator('[data-testid="action-unpublish"]')
   await waitUntil(async () => button.isEnabled(), 'Unpublish is enabled')
   await button.click()
-  await confirmDialog(page, /Unpublish/)
+  await confirmDialog(page, /Unpublish now|Unpublish anyway/)
 }
 
 /** The raw documents of a published id and its draft, as stored. */

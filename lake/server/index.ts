@@ -113,6 +113,10 @@ export async function startStandIn(options: StandInOptions): Promise<RunningStan
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, LOOPBACK_HOST, () => resolveListen())
+  }).catch(async (error: unknown) => {
+    // E.g. the port is taken: the query workers already started must not outlive the failed start.
+    await queries.close()
+    throw error
   })
   // Other processes' commits (an import, a migration) reach open Studios without polling: a listening LocalLake
   // watches its dataset and turns them into listener events as they land (see LocalLake.listen).

@@ -1,41 +1,72 @@
 /**
- * A consumer's project, made from this package's `npm pack` tarball: the tarball is unpacked as
- * `node_modules/china-desk` of a scratch Studio in a temporary folder, and every other package (the peers
- * `sanity`, `react`, `styled-components`, `@sanity/client`, TypeScript) is a symlink into this project's
- * `node_modules`, so the check runs offline without a registry. Its only config line is `chinaDesk()`.
+ * A consumer's Studio, made the way a new user makes one: a folder whose package.json names `sanity`, React,
+ * styled-components and this package's `npm pack` tarball, then a plain `npm install` (no
+ * `--legacy-peer-deps`) from the registry. Its config adds only `chinaDesk()`, pointed at the local stand-in
+ * (the Studio calls whatever origin serves it), so the built Studio can be opened offline.
+ *
+ * Installing a whole Studio takes minutes, so each lane's project lives in node_modules/.cache and is reused
+ * while its inputs are unchanged: the lane's packages, this package's declared dependencies and peers, and the
+ * Node version. Any change to those gives a fresh folder and a fresh install; otherwise only the new tarball
+ * is installed into the existing tree (npm re-resolves china-desk's dependencies and peers against it).
  */
+import {createHash} from 'node:crypto'
 import {execFile} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {existsSync} from 'node:fs'
+import {copyFile, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {promisify} from 'node:util'
 
 const run = promisify(execFile)
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '..', '..')
+export const CONSUMER_CACHE = join(PROJECT_DIR, 'node_modules', '.cache', 'china-desk-consumer')
+/** The stand-in answers this project id (tests/studio/harness/session.ts seeds its dataset). */
+export const SCRATCH_PROJECT_ID = 'chinadesk-local'
+
+export interface StudioLane {
+  /** Folder-name prefix in the cache, e.g. `sanity6`. */
+  name: string
+  /** The exact Sanity version the Studio installs. */
+  sanity: string
+  /** A folder with a `node` binary to put first on PATH (the Sanity 6 lane's Node 24); default: this Node. */
+  nodeBinDir?: string
+  /** Extra packages the scratch project declares (e.g. TypeScript for the front-end check). */
+  extraDependencies?: Record<string, string>
+}
 
 export interface ScratchProject {
   dir: string
-  tarball: string
-  /** Runs a binary from the (linked) node_modules/.bin inside the scratch project. */
+  /** Whether this run installed a Studio from scratch (false: the cached tree took the new tarball). */
+  freshInstall: boolean
+  installSeconds: number
+  /** Runs a binary from the project's node_modules/.bin, under the lane's Node. */
   exec(bin: string, args: string[], env?: Record<string, string>): Promise<{stdout: string; stderr: string}>
 }
 
 const STUDIO_CONFIG = `import {defineConfig} from 'sanity'
 import {chinaDesk} from 'china-desk/schemas'
 
+// Offline: the Studio's API host is wherever the page is served from (the local stand-in); token login lets
+// the stand-in sign the editor in. The CLI loads this file in Node too, where there is no page.
+const apiHost = typeof window === 'undefined' ? 'https://localhost' : window.location.origin
+
 export default defineConfig({
   name: 'default',
   title: 'Someone else\\'s Studio',
-  projectId: 'scratch1',
+  projectId: '${SCRATCH_PROJECT_ID}',
   dataset: 'production',
   plugins: [chinaDesk()],
+  apiHost,
+  auth: {loginMethod: 'token'},
+  // Sanity 6 lists documents with the groq2024 search strategy (\`text::query()\`), which the Content Lake
+  // answers but the offline stand-in (groq-js 1) cannot; the legacy strategy is Sanity 5's default.
+  search: {strategy: 'groqLegacy'},
 })
 `
 
 const CLI_CONFIG = `import {defineCliConfig} from 'sanity/cli'
 
-export default defineCliConfig({api: {projectId: 'scratch1', dataset: 'production'}})
+export default defineCliConfig({api: {projectId: '${SCRATCH_PROJECT_ID}', dataset: 'production'}})
 `
 
 /** A front end: typed query through @sanity/client; the ts-expect-error lines prove the types are not `any`. */
@@ -71,37 +102,58 @@ const TSCONFIG = {
   files: ['frontend.ts'],
 }
 
-export async function createScratchProject(): Promise<ScratchProject> {
-  const dir = await mkdtemp(join(tmpdir(), 'china-desk-consumer-'))
-  const packDir = join(dir, 'pack')
-  await mkdir(packDir)
-  const {stdout} = await run('npm', ['pack', '--json', '--pack-destination', packDir], {cwd: PROJECT_DIR, maxBuffer: 64 * 1024 * 1024})
-  // `prepack` (the package build) may print before npm's JSON report; the report is the last thing out.
-  const report = stdout.slice(stdout.search(/^\[/m))
-  const tarball = join(packDir, (JSON.parse(report) as {filename: string}[])[0].filename)
+async function laneNodeVersion(lane: StudioLane): Promise<string> {
+  if (!lane.nodeBinDir) return process.version
+  return (await run(join(lane.nodeBinDir, 'node'), ['--version'])).stdout.trim()
+}
 
-  const modules = join(dir, 'studio', 'node_modules')
-  await mkdir(join(modules, 'china-desk'), {recursive: true})
-  await run('tar', ['-xzf', tarball, '-C', join(modules, 'china-desk'), '--strip-components=1'])
-  for (const entry of await readdir(join(PROJECT_DIR, 'node_modules'))) {
-    if (entry === 'china-desk' || entry === '.package-lock.json') continue
-    await symlink(join(PROJECT_DIR, 'node_modules', entry), join(modules, entry))
+export async function createScratchStudio(lane: StudioLane, tarball: string): Promise<ScratchProject> {
+  const own = JSON.parse(await readFile(join(PROJECT_DIR, 'package.json'), 'utf8'))
+  const dependencies: Record<string, string> = {
+    sanity: lane.sanity,
+    react: '^19.2.2',
+    'react-dom': '^19.2.2',
+    'styled-components': '^6.1.15',
+    '@sanity/client': '^7',
+    ...lane.extraDependencies,
+    'china-desk': 'file:china-desk.tgz',
+  }
+  const key = createHash('sha256')
+    .update(JSON.stringify({dependencies, own: [own.dependencies, own.peerDependencies], node: await laneNodeVersion(lane)}))
+    .digest('hex')
+    .slice(0, 12)
+  const dir = join(CONSUMER_CACHE, `${lane.name}-${key}`)
+  await mkdir(CONSUMER_CACHE, {recursive: true})
+  for (const entry of await readdir(CONSUMER_CACHE)) {
+    if (entry.startsWith(`${lane.name}-`) && join(CONSUMER_CACHE, entry) !== dir) await rm(join(CONSUMER_CACHE, entry), {recursive: true, force: true})
   }
 
-  const studio = join(dir, 'studio')
-  // `sanity build` insists the Studio declares its peers; the versions are the ones linked in.
-  const version = async (name: string) => JSON.parse(await readFile(join(modules, name, 'package.json'), 'utf8')).version as string
-  const dependencies: Record<string, string> = {'china-desk': `file:${tarball}`}
-  for (const name of ['sanity', 'react', 'react-dom', 'styled-components', '@sanity/client']) dependencies[name] = await version(name)
-  await writeFile(join(studio, 'package.json'), JSON.stringify({name: 'scratch-studio', private: true, type: 'module', dependencies}, null, 2))
-  await writeFile(join(studio, 'sanity.config.ts'), STUDIO_CONFIG)
-  await writeFile(join(studio, 'sanity.cli.ts'), CLI_CONFIG)
-  await writeFile(join(studio, 'frontend.ts'), FRONT_END)
-  await writeFile(join(studio, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2))
+  const env = {...process.env, ...(lane.nodeBinDir ? {PATH: `${lane.nodeBinDir}:${process.env.PATH}`} : {})}
+  const installed = join(dir, '.installed')
+  const freshInstall = !existsSync(installed)
+  if (freshInstall) await rm(dir, {recursive: true, force: true})
+  await mkdir(dir, {recursive: true})
+  await writeFile(join(dir, 'package.json'), JSON.stringify({name: `scratch-${lane.name}`, private: true, type: 'module', dependencies}, null, 2))
+  await writeFile(join(dir, 'sanity.config.ts'), STUDIO_CONFIG)
+  await writeFile(join(dir, 'sanity.cli.ts'), CLI_CONFIG)
+  await writeFile(join(dir, 'frontend.ts'), FRONT_END)
+  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2))
+  await copyFile(tarball, join(dir, 'china-desk.tgz'))
+
+  const started = performance.now()
+  const npmArgs = ['install', '--no-audit', '--no-fund', '--prefer-offline', ...(freshInstall ? [] : ['./china-desk.tgz'])]
+  try {
+    await run('npm', npmArgs, {cwd: dir, env, maxBuffer: 64 * 1024 * 1024})
+  } catch (error) {
+    const {stderr} = error as {stderr?: string}
+    throw new Error(`npm ${npmArgs.join(' ')} failed in the ${lane.name} scratch Studio:\n${stderr?.slice(-4000) ?? error}`)
+  }
+  await writeFile(installed, new Date().toISOString())
   return {
-    dir: studio,
-    tarball,
-    exec: (bin, args, env = {}) =>
-      run(join(modules, '.bin', bin), args, {cwd: studio, env: {...process.env, ...env}, maxBuffer: 64 * 1024 * 1024}),
+    dir,
+    freshInstall,
+    installSeconds: (performance.now() - started) / 1000,
+    exec: (bin, args, extraEnv = {}) =>
+      run(join(dir, 'node_modules', '.bin', bin), args, {cwd: dir, env: {...env, ...extraEnv}, maxBuffer: 64 * 1024 * 1024}),
   }
 }

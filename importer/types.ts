@@ -4,6 +4,8 @@
  */
 import type {PortableTextBlock} from '@portabletext/types'
 
+import type {Article, Company} from '../queries/sanity.types'
+
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'wxr'
 
 /** Something the importer left out on purpose (boilerplate, scripts, styles), listed in the report. */
@@ -42,6 +44,11 @@ export interface ImportDocument {
   _type: string
   [field: string]: unknown
 }
+
+/** A document as the importer assembles it: the generated type, without the fields the store stamps on write. */
+export type Assembled<T extends {_id: string}> = Omit<T, '_createdAt' | '_updatedAt' | '_rev'>
+export type AssembledArticle = Assembled<Article>
+export type AssembledCompany = Assembled<Company>
 
 export type WriteOperation = 'createOrReplace' | 'createIfNotExists'
 

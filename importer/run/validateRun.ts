@@ -1,6 +1,6 @@
 /**
- * Runs every document an import will write through Sanity's own validation before anything is written
- * (`only`: documents equal to their stored version are not written, so not validated again): one
+ * Runs the import's documents through Sanity's own validation before anything is written (`only`:
+ * documents equal to their stored version, as on a rerun, are not validated again): one
  * index over the dataset's stubs plus all of the run's documents (the run's version replacing the
  * stored one, as the write will), then `validateDocuments` in bounded batches, each validated
  * concurrently. Returns its part of the report: warnings and, under `--force`, the problems let

@@ -132,6 +132,8 @@ describe('broken documents', () => {
     expect(problems).toEqual([
       problem(id, 'amendments[_key=="am1"].effectiveAt', 'Must not be before the adopted date (2024-03-01)'),
       problem(id, 'effectiveAt', 'Must not be before the adopted date (2021-08-20)'),
+      // Promulgated on the day it was adopted, so the same date is also the promulgation bound.
+      problem(id, 'effectiveAt', 'Must not be before the promulgated date (2021-08-20)'),
     ])
   })
 

@@ -5,7 +5,6 @@
  * dataset order (each entry keeps the sequence number it was first stored under), because groq-js returns
  * unordered results in dataset order and the store must answer the same.
  */
-import {KEY_SEPARATOR} from './documentKeys'
 import {OrderedIndex, type IndexEntry, type OrderKey} from './orderedIndex'
 import {StoredDocument} from './storedDocument'
 import {TextIndex} from './textIndex'
@@ -18,9 +17,9 @@ const INDEX_NAMES: IndexName[] = ['type', 'slug', 'references', 'fieldRef']
 const keysOf = (stored: StoredDocument, name: IndexName): readonly string[] => {
   switch (name) {
     case 'type':
-      return stored.type === undefined ? NONE : [stored.type]
+      return stored.typeKeys
     case 'slug':
-      return stored.slug === undefined ? NONE : [stored.slug]
+      return stored.slugKeys
     case 'references':
       return stored.references
     case 'fieldRef':
@@ -29,12 +28,19 @@ const keysOf = (stored: StoredDocument, name: IndexName): readonly string[] => {
 }
 const NONE: readonly string[] = []
 
-const hasSeparator = (stored: StoredDocument): boolean =>
-  stored.id.includes(KEY_SEPARATOR) || INDEX_NAMES.some((name) => keysOf(stored, name).some((key) => key.includes(KEY_SEPARATOR)))
+const hasSeparator = (stored: StoredDocument): boolean => stored.hasSeparatorKey
 
 export class DocumentIndex {
   private readonly byKey = new Map<string, IndexEntry>()
-  private readonly indexes: Record<IndexName, Map<string, Bucket>> = {type: new Map(), slug: new Map(), references: new Map(), fieldRef: new Map()}
+  /** Key buckets, built on this view's first lookup: a perspective nobody queries costs no index. */
+  private buckets: Record<IndexName, Map<string, Bucket>> | undefined
+  private get indexes(): Record<IndexName, Map<string, Bucket>> {
+    if (!this.buckets) {
+      this.buckets = {type: new Map(), slug: new Map(), references: new Map(), fieldRef: new Map()}
+      for (const entry of this.byKey.values()) this.addToBuckets(entry, entry.stored)
+    }
+    return this.buckets
+  }
   private readonly ordered = new Map<string, OrderedIndex>()
   private readonly texts = new Map<string, TextIndex>()
   private seq = 0
@@ -154,12 +160,24 @@ export class DocumentIndex {
     return index
   }
 
+  private addToBuckets(entry: IndexEntry, stored: StoredDocument): void {
+    for (const name of INDEX_NAMES) {
+      const buckets = this.buckets![name]
+      for (const key of keysOf(stored, name)) {
+        let bucket = buckets.get(key)
+        if (!bucket) buckets.set(key, (bucket = new Bucket()))
+        bucket.add(entry)
+      }
+    }
+  }
+
   /** Moves the entry only between buckets whose membership changed, so unchanged buckets keep their order. */
   private reindex(entry: IndexEntry, before: StoredDocument | undefined, after: StoredDocument | undefined): void {
     if (before && hasSeparator(before)) this.separatorKeys--
     if (after && hasSeparator(after)) this.separatorKeys++
     for (const name of INDEX_NAMES) {
-      const buckets = this.indexes[name]
+      if (!this.buckets) break
+      const buckets = this.buckets[name]
       const was = before ? keysOf(before, name) : NONE
       const is = after ? keysOf(after, name) : NONE
       for (const key of was) {

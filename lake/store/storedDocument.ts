@@ -5,7 +5,7 @@
  * parse at load time and kept; the parsed object is dropped. Documents written through the log are kept parsed.
  */
 import type {Doc} from '../types'
-import {collectReferences, fieldReferences, slugOf} from './documentKeys'
+import {collectReferences, fieldReferences, KEY_SEPARATOR, slugOf} from './documentKeys'
 
 /** Top-level fields (and `slug.current`) whose values are kept for ordered indexes: what the queries sort by. */
 export const ORDERED_FIELDS = ['_id', '_type', '_updatedAt', '_createdAt', 'publishedAt', 'updatedAt', 'name', 'title', 'slug.current'] as const
@@ -36,12 +36,32 @@ export interface DocumentSource {
   cache: ParsedCache
 }
 
+/**
+ * One copy of each repeated key string (types, referenced ids, dates): a hundred thousand articles reference a
+ * few thousand documents, and JSON.parse gives every occurrence its own string.
+ */
+const interned = new Map<string, string>()
+const INTERN_LIMIT = 1_000_000
+function intern(value: string): string {
+  const known = interned.get(value)
+  if (known !== undefined) return known
+  if (interned.size >= INTERN_LIMIT) interned.clear()
+  interned.set(value, value)
+  return value
+}
+const internValue = <T,>(value: T): T => (typeof value === 'string' ? (intern(value) as T) : value)
+
 export class StoredDocument {
   readonly type: string | undefined
   readonly slug: string | undefined
   readonly rev: string | undefined
   readonly references: string[]
   readonly fieldRefs: string[]
+  /** Index keys as lists (kept, not rebuilt per view). */
+  readonly typeKeys: readonly string[]
+  readonly slugKeys: readonly string[]
+  /** Whether any index key contains KEY_SEPARATOR (per-row lookups then fall back to every document). */
+  readonly hasSeparatorKey: boolean
   /** Values of ORDERED_FIELDS, in that order. */
   readonly sortValues: SortValue[]
   /** A top-level `_score` number changes what `score()` computes; the search planner steps aside then. */
@@ -55,15 +75,18 @@ export class StoredDocument {
     private readonly end: number,
     private readonly held: Doc | undefined,
   ) {
-    this.type = typeof parsed._type === 'string' ? parsed._type : undefined
+    this.type = typeof parsed._type === 'string' ? intern(parsed._type) : undefined
     this.slug = slugOf(parsed)
     this.rev = typeof parsed._rev === 'string' ? parsed._rev : undefined
-    this.references = [...collectReferences(parsed)]
-    this.fieldRefs = fieldReferences(parsed)
+    this.references = Array.from(collectReferences(parsed), intern)
+    this.fieldRefs = fieldReferences(parsed).map(intern)
+    this.typeKeys = this.type === undefined ? NO_KEYS : [this.type]
+    this.slugKeys = this.slug === undefined ? NO_KEYS : [this.slug]
     this.sortValues = ORDERED_FIELDS.map((field) =>
-      field === 'slug.current' ? (this.slug ?? sortValue((parsed.slug as {current?: unknown} | undefined)?.current)) : sortValue(parsed[field]),
+      internValue(field === 'slug.current' ? (this.slug ?? sortValue((parsed.slug as {current?: unknown} | undefined)?.current)) : sortValue(parsed[field])),
     )
     this.hasOwnScore = typeof parsed._score === 'number'
+    this.hasSeparatorKey = [id, ...this.typeKeys, ...this.slugKeys, ...this.references, ...this.fieldRefs].some((key) => key.includes(KEY_SEPARATOR))
   }
 
   /** A document read from `source.buffer[start, end)`; `parsed` is that line parsed once, used for the keys only. */
@@ -97,6 +120,7 @@ export class StoredDocument {
   }
 }
 
+const NO_KEYS: readonly string[] = []
 const ORDERED_FIELD_INDEX = Object.fromEntries(ORDERED_FIELDS.map((field, index) => [field, index])) as Record<OrderedField, number>
 
 export function deepFreeze<T>(value: T): T {

@@ -40,7 +40,7 @@ export const SITEMAP_INDEX_QUERY = defineQuery(`{
   "nextFrom": (*[_type in ["article", "company", "regulation", "interviewSource", "unicornList", "author", "section"]
     && defined(slug.current) && !(seo.noIndex == true)
     && (!defined($from) || _id >= $from)]
-    | order(_id asc) [$pageSize..$pageSize]._id)[0]
+    | order(_id asc) [$pageSize..$pageSize]{_id})[0]._id
 }`)
 
 export const sitemapIndexParams = {

@@ -43,7 +43,8 @@ function isIndexedCondition(node: Node): boolean {
 
 /** Problems with one query: an empty list means it follows the rules. */
 function ruleViolations(query: string): string[] {
-  const tree = parse(query, {params: {limit: 20}})
+  // groq-js needs slice bounds at parse time: every parameter a registered query slices by.
+  const tree = parse(query, {params: {limit: 20, pageSize: 20}})
   const problems: string[] = []
   for (const {node, ancestors} of walk(tree)) {
     if (node.type === 'Filter' && [...walk(node.expr)].some(({node: inner}) => inner.type === 'Deref')) problems.push('a filter dereferences')

@@ -11,10 +11,11 @@
  * pattern relies on.
  */
 import {useEffect, useMemo, useState} from 'react'
-import {useClient, useDocumentOperation, type DocumentActionComponent, type SanityDocument} from 'sanity'
+import {useClient, type DocumentActionComponent, type SanityDocument} from 'sanity'
 
 import {SEARCH_TEXT_FIELD, SEARCH_TITLE_FIELD} from '../search/searchFields'
 import {referencedCompanyIds, SEARCHABLE_TYPES, searchFieldsFor, type CompanyNames} from '../search/searchTextFor'
+import {type DraftPatch, usePatchThenPublish} from './usePatchThenPublish'
 
 const API_VERSION = '2025-02-19'
 const COMPANY_NAMES_QUERY = `*[_type == "company" && _id in $ids]{_id, name, nameZh, aliases}`
@@ -46,7 +47,7 @@ function useCompanyNames(document: SanityDocument | null | undefined): Map<strin
 export function withSearchFields(publish: DocumentActionComponent): DocumentActionComponent {
   const PublishWithSearchFields: DocumentActionComponent = (props) => {
     const wrapped = publish(props)
-    const {patch} = useDocumentOperation(props.id, props.type)
+    const patchThenPublish = usePatchThenPublish(props, wrapped)
     const document = props.version ?? props.draft ?? props.published
     const companyNames = useCompanyNames(document)
     const handled = useMemo(() => {
@@ -54,6 +55,7 @@ export function withSearchFields(publish: DocumentActionComponent): DocumentActi
       return {
         ...wrapped,
         onHandle: () => {
+          const patches: DraftPatch[] = []
           if (document) {
             const fields = searchFieldsFor(document, {companyNames: (id) => companyNames.get(id)})
             const set: Record<string, string> = {}
@@ -64,13 +66,13 @@ export function withSearchFields(publish: DocumentActionComponent): DocumentActi
               if (value === undefined) unset.push(name)
               else set[name] = value
             }
-            const patches = [...(Object.keys(set).length ? [{set}] : []), ...(unset.length ? [{unset}] : [])]
-            if (patches.length) patch.execute(patches)
+            if (Object.keys(set).length) patches.push({set})
+            if (unset.length) patches.push({unset})
           }
-          wrapped.onHandle?.()
+          patchThenPublish(patches)
         },
       }
-    }, [wrapped, document, companyNames, patch, props.type])
+    }, [wrapped, document, companyNames, patchThenPublish, props.type])
     return handled
   }
   PublishWithSearchFields.action = publish.action

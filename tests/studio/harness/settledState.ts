@@ -7,10 +7,9 @@
 import type {Page} from 'playwright-core'
 
 import type {StudioSession} from './session'
-import {waitUntil} from './studioPage'
+import {SETTLE_MS, waitUntil} from './studioPage'
 
-/** The "10–15 s after each action". */
-export const SETTLE_MS = 12_000
+export {SETTLE_MS} from './studioPage'
 
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(SETTLE_MS)

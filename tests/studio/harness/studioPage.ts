@@ -10,6 +10,9 @@ import type {StudioSession} from './session'
 /** The first load of the Studio bundle over a shared, busy CI machine can take a while. */
 export const STUDIO_LOAD_TIMEOUT = 90_000
 
+/** The issue's "10–15 s after each action": how long scenarios wait before reading the settled state. */
+export const SETTLE_MS = 12_000
+
 export function documentPath(documentId: string, listPath = 'articles;all-articles'): string {
   return `/structure/${listPath};${documentId}`
 }
@@ -51,12 +54,17 @@ export async function waitUntil(check: () => Promise<boolean>, what: string, tim
 }
 
 /**
- * Clicks Publish once it is enabled and waits until the editor sees the button settle on "Published" (the
- * Studio names the primary action's test id after its label, so it becomes `action-published`).
+ * Clicks Publish once it is enabled and waits for the state the editor is left with, not the moment "Published"
+ * flashes: the button no longer pressable (nothing left to publish), and still so SETTLE_MS later, because a pane
+ * that falls back to its draft re-enables Publish seconds after the flash.
  */
 export async function publishAndWait(page: Page): Promise<void> {
   const publish = page.locator('[data-testid="action-publish"]')
-  await waitUntil(async () => publish.isEnabled(), 'Publish is enabled')
+  // While the Studio shows its transient "Published" label the button has another test id.
+  const pressable = async () => (await publish.count()) > 0 && (await publish.isEnabled())
+  await waitUntil(pressable, 'Publish is enabled')
   await publish.click()
-  await page.locator('[data-testid="action-published"]').waitFor({timeout: 60_000})
+  await waitUntil(async () => !(await pressable()), 'Publish to go through', 60_000)
+  await page.waitForTimeout(SETTLE_MS)
+  if (await pressable()) throw new Error(`Publish is enabled again ${SETTLE_MS / 1000} s after publishing: the pane fell back to its draft`)
 }

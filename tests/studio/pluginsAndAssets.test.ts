@@ -35,6 +35,8 @@ describe.skipIf(!hasChromium)('offline Studio: plugin input and images', () => {
       await field(page, 'unicorn.status').locator('select').selectOption({label: 'Active unicorn'})
       const amount = field(page, 'unicorn.latestValuation.amount')
       await amount.locator('input').fill('2.5 billion')
+      // The input stores whole amounts only, when the editor leaves the field (or presses Enter).
+      await amount.locator('input').press('Tab')
       // The custom input echoes the amount in words so a slipped zero is obvious.
       await expect(amount.locator('[data-testid="amount-in-words"]').innerText()).resolves.toMatch(/2\.5 billion/)
 

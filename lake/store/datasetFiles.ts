@@ -5,7 +5,7 @@
  * reader when another process compacted, so it reloads instead of reading a log offset that no longer means anything.
  */
 import {readFileSync, statSync} from 'node:fs'
-import {displayPath} from './ndjsonFile'
+import {displayPath, parseDocumentLine} from './ndjsonFile'
 import {PerspectiveViews} from './perspectiveViews'
 import {ParsedCache, StoredDocument, deepFreeze} from './storedDocument'
 import {readLogFrom} from './transactionLog'
@@ -51,20 +51,7 @@ export function* storedDocumentsOf(buffer: Buffer, where: string): Generator<Sto
     const lineStart = start
     start = end + 1
     if (!text.trim()) continue
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-    } catch (error) {
-      throw new Error(`${where}:${lineNumber}: not valid JSON (${(error as Error).message}). Fix or remove that line.`)
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      throw new Error(`${where}:${lineNumber}: expected a JSON object (a document), got ${JSON.stringify(value).slice(0, 40)}. Fix or remove that line.`)
-    }
-    const id = (value as {_id?: unknown})._id
-    if (typeof id !== 'string' || !id) {
-      throw new Error(`${where}:${lineNumber}: document has no string "_id". Add an "_id" or remove that line.`)
-    }
-    yield StoredDocument.fromLine(value as Doc, source, lineStart, end)
+    yield StoredDocument.fromLine(parseDocumentLine(text, where, lineNumber), source, lineStart, end)
   }
 }
 

@@ -2,7 +2,7 @@
  * Reading and atomically rewriting the dataset file in `sanity dataset export` format: one JSON document a line.
  * A bad line is reported with file and line number and never "repaired": the file is the user's data.
  */
-import {closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
+import {closeSync, fsyncSync, openSync, renameSync, writeSync} from 'node:fs'
 import {basename, dirname, join, relative, isAbsolute} from 'node:path'
 import type {Doc} from '../types'
 
@@ -10,6 +10,27 @@ import type {Doc} from '../types'
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
+}
+
+/**
+ * One line of a dataset file as a document: JSON, an object, with a string `_id`. Errors name the file and line
+ * and say what to do, because the file is the user's data and is never repaired for them.
+ */
+export function parseDocumentLine(line: string, where: string, lineNumber: number): Doc {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch (error) {
+    throw new Error(`${where}:${lineNumber}: not valid JSON (${(error as Error).message}). Fix or remove that line.`)
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`${where}:${lineNumber}: expected a JSON object (a document), got ${JSON.stringify(value).slice(0, 40)}. Fix or remove that line.`)
+  }
+  const id = (value as {_id?: unknown})._id
+  if (typeof id !== 'string' || !id) {
+    throw new Error(`${where}:${lineNumber}: document has no string "_id". Add an "_id" or remove that line.`)
+  }
+  return value as Doc
 }
 
 /** Parses NDJSON text; `where` names the file in errors. Blank lines are allowed (exports end with one). */
@@ -24,26 +45,9 @@ export function parseDocumentLines(text: string, where: string): Doc[] {
     const line = text.slice(start, end).trim()
     start = end + 1
     if (!line) continue
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch (error) {
-      throw new Error(`${where}:${lineNumber}: not valid JSON (${(error as Error).message}). Fix or remove that line.`)
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      throw new Error(`${where}:${lineNumber}: expected a JSON object (a document), got ${JSON.stringify(value).slice(0, 40)}. Fix or remove that line.`)
-    }
-    const id = (value as {_id?: unknown})._id
-    if (typeof id !== 'string' || !id) {
-      throw new Error(`${where}:${lineNumber}: document has no string "_id". Add an "_id" or remove that line.`)
-    }
-    docs.push(value as Doc)
+    docs.push(parseDocumentLine(line, where, lineNumber))
   }
   return docs
-}
-
-export function readDatasetFile(file: string): Doc[] {
-  return parseDocumentLines(readFileSync(file, 'utf8'), displayPath(file))
 }
 
 /** Writes documents to a temp file, fsyncs it, renames it over `file` and fsyncs the directory. */

@@ -7,13 +7,15 @@
 import {createClient} from '@sanity/client'
 
 import {DEFAULT_DATASET_FILE, LocalLake} from '../lake'
-import {describeExpected, queryRegistry, runQueryByName, type QueryPerspective, type QuerySource} from '../queries'
+import {describeExpected, queryRegistry, runQueryByName, searchTerms, type QueryPerspective, type QuerySource} from '../queries'
 
 const API_VERSION = '2025-02-19'
 
 interface CliOptions {
   name?: string
   params: Record<string, string>
+  /** What a reader types into search, turned into the search query's `$terms` as a front end would. */
+  text?: string
   datasetFile: string
   perspective: string
   remote: boolean
@@ -43,6 +45,8 @@ ${queries.join('\n')}
 
 Options:
   --param <name>=<value>      another way to pass a parameter
+  --text <words>              for search: what a reader types (English, 中文, pinyin), turned into
+                              --terms by searchTerms() as a front end does
   --dataset-file <file>       local dataset (default ${DEFAULT_DATASET_FILE})
   --perspective <p>           published (default), drafts or raw
   --remote                    query the Content Lake instead: SANITY_PROJECT_ID, SANITY_DATASET,
@@ -64,6 +68,7 @@ function parseCommandLine(argv: string[]): CliOptions {
     }
     if (flag === '--help' || flag === '-h') options.help = true
     else if (flag === '--remote') options.remote = true
+    else if (flag === '--text') options.text = value()
     else if (flag === '--dataset-file') options.datasetFile = value()
     else if (flag === '--perspective') options.perspective = value()
     else if (flag === '--param' || flag.startsWith('--param=')) {
@@ -118,6 +123,11 @@ async function main(): Promise<void> {
       process.stdout.write(`Newest articles in ${where} (${perspective}):\n${lines.join('\n') || '  (none)'}\n`)
       if (rows[0]) process.stdout.write(`\nWhole page: npm run query -- articleBySlug --slug ${rows[0].slug}\nAll queries: npm run query -- --help\n`)
       return
+    }
+    if (options.text !== undefined) {
+      const terms = searchTerms(options.text)
+      if (!terms) throw new Error(`--text "${options.text}" has nothing to search for: give a word, in English, Chinese or pinyin`)
+      options.params.terms = terms
     }
     const result = await runQueryByName(source, options.name, typedParams(options.name, options.params), {perspective})
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)

@@ -66,6 +66,19 @@ describe('npm run query (local dataset)', SLOW, () => {
     expect(JSON.parse(list.stdout).map((row: {_id: string}) => row._id)).toEqual(['article.linkedin-exit', 'article.github-china-mirror'])
   })
 
+  test('--text searches as a reader types, in Chinese and pinyin; nothing searchable is an error', async () => {
+    const [chinese, pinyin, empty] = await Promise.all([
+      query(['search', '--text', '世纪互联', '--dataset-file', fixture.file]),
+      query(['search', '--text', 'shiji hulian', '--dataset-file', fixture.file]),
+      query(['search', '--text', ' ?! ', '--dataset-file', fixture.file]),
+    ])
+    const ids = (run: {stdout: string}) => (JSON.parse(run.stdout) as {_id: string}[]).map((row) => row._id)
+    expect(ids(chinese)).toContain('article.microsoft-claws-back-chinese-market')
+    expect(ids(pinyin)).toContain('article.microsoft-claws-back-chinese-market')
+    expect(empty).toMatchObject({code: 1, stdout: ''})
+    expect(empty.stderr).toContain('has nothing to search for')
+  })
+
   test('bad parameters, unknown queries and a missing dataset fail on stderr with exit code 1', async () => {
     const [missing, limit, unknown, noFile] = await Promise.all([
       query(['articleBySlug', '--dataset-file', fixture.file]),

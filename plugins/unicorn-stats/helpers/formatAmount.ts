@@ -32,7 +32,7 @@ export function currencyPrefix(currency: string): string {
   return CURRENCY_PREFIXES[code] ?? `${code} `
 }
 
-function trimDecimals(value: number): string {
+export function trimDecimals(value: number): string {
   // Two decimals at most, and no trailing zeros: 2.50 → 2.5, 3.00 → 3.
   return String(Number(value.toFixed(2)))
 }

@@ -3,6 +3,7 @@
  * 万亿 = 10¹²), shown beside the English words so either desk can check a figure at a glance.
  */
 import {CURRENCIES} from './currencies'
+import {trimDecimals} from './formatAmount'
 
 // Largest first; `1` is the unscaled fallback under ten thousand.
 const SCALES: [number, string][] = [
@@ -11,10 +12,6 @@ const SCALES: [number, string][] = [
   [1e4, '万'],
   [1, ''],
 ]
-
-function trimDecimals(value: number): string {
-  return String(Number(value.toFixed(2)))
-}
 
 /** 268_000_000_000 → '2680亿'; 35_000_000 → '3500万'; 9_999.999亿 carries up to '1万亿'. */
 export function amountInChinese(amount: number): string {

@@ -12,6 +12,7 @@ import {parseDynamicPayload} from './dynamicLookup'
 import {containsNode, type Node} from './planExpressions'
 import {rewriteWithIndexes} from './queryRewrite'
 import {randomId} from '../store/transaction'
+import {rewriteTextQueries} from './textQueryRewrite'
 
 const PARSE_CACHE_LIMIT = 500
 
@@ -27,10 +28,17 @@ export class QueryEngine {
   private readonly needsParams = new Set<string>()
   /** Marks per-row index lookups passed through `dereference`; random, so no stored `_ref` can collide with it. */
   private readonly dynamicPrefix = `\u0000lake-${randomId()}:`
+  /** Marks `match text::query()` clauses answered through `dereference` (E11's hook, see textQueryRewrite.ts). */
+  private readonly textQueryPrefix = `\u0000text-${randomId()}:`
 
   async run(view: DocumentIndex, query: string, params: Record<string, unknown>): Promise<unknown> {
     const prefix = this.dynamicPrefix
+    // --- text::query hook (E11): `x match text::query(s)` becomes a marked per-row reference, answered here. ---
+    const textQueries = rewriteTextQueries(this.parsed(query, params), params, this.textQueryPrefix)
+    const evaluateOn = (expr: ExprNode, root: unknown) => evaluateSync(expr, {root, params, dereference}).data
     const dereference = ({_ref}: {_ref: string}) => {
+      if (_ref.startsWith(this.textQueryPrefix)) return textQueries.resolve(_ref, (id) => view.get(id), evaluateOn) as never
+      // --- end of the text::query hook ---
       if (!_ref.startsWith(prefix)) return view.get(_ref) ?? null
       const {index, keys} = parseDynamicPayload(_ref.slice(prefix.length))
       return (index === 'all' ? view.documents() : view.dynamicLookup(index, keys)) as never
@@ -53,7 +61,7 @@ export class QueryEngine {
         return undefined
       }
     }
-    const tree = rewriteWithIndexes(this.parsed(query, params), view, params, {dynamicPrefix: prefix, passing, scored})
+    const tree = rewriteWithIndexes(textQueries.tree, view, params, {dynamicPrefix: prefix, passing, scored})
     // The whole dataset is only materialised (every document parsed) when a scan is left in the plan.
     const options = {dataset: readsDataset(tree as unknown as Node) ? view.documents() : [], params, dereference}
     try {

@@ -19,9 +19,13 @@ const HAN_RUN = /\p{Script=Han}+/gu
 const NOTHING_TO_MATCH = /^[*\s.\-'’]*$/u
 
 let segmenter: Intl.Segmenter | undefined
+const PLAIN_WORDS = /^[A-Za-z0-9 ]*$/
 
 /** The words `Intl.Segmenter` finds in text that has no Han characters, lowercased, punctuation dropped. */
 export function wordsOf(text: string): string[] {
+  // Letters and digits between spaces are one word each under Unicode word segmentation (UAX #29 joins letters
+  // and digits, breaks at spaces): the same words as the segmenter's, many times faster on long English text.
+  if (PLAIN_WORDS.test(text)) return text.toLowerCase().split(' ').filter(Boolean)
   segmenter ??= new Intl.Segmenter('zh', {granularity: 'word'})
   const words: string[] = []
   for (const {segment, isWordLike} of segmenter.segment(text)) {

@@ -54,6 +54,20 @@ export function companyNameTokens(company: CompanyNames): string[] {
   const names = [company.name, company.nameZh, ...(company.aliases ?? [])].filter(
     (name): name is string => typeof name === 'string' && name.trim() !== '',
   )
+  // Every article mentioning a company repeats its tokens (pinyin is slow): an import computes them once per name set.
+  const key = names.join('\u0000')
+  const known = tokensByNames.get(key)
+  if (known) return [...known]
+  const tokens = tokensOfNames(names)
+  if (tokensByNames.size >= TOKEN_CACHE_LIMIT) tokensByNames.clear()
+  tokensByNames.set(key, tokens)
+  return [...tokens]
+}
+
+const TOKEN_CACHE_LIMIT = 10_000
+const tokensByNames = new Map<string, string[]>()
+
+function tokensOfNames(names: string[]): string[] {
   const tokens: string[] = []
   for (const name of names) {
     tokens.push(...textTokens(name))

@@ -3,7 +3,9 @@
  * query registry (the front ends' real queries), those are benchmarked with parameters drawn from the synthetic
  * dataset; otherwise a representative fallback set with the same shapes is used.
  */
+import {searchTerms} from '../../queries/searchTerms'
 import type {SyntheticDataset} from './syntheticDataset'
+import {SEARCH_INPUTS} from './syntheticText'
 
 export interface BenchCase {
   name: string
@@ -14,8 +16,8 @@ export interface BenchCase {
 
 const at = <T>(items: T[], i: number): T => items[(i * 7919) % items.length]
 
-/** `$terms` as `searchTerms()` makes them: a common word, a rarer pair, a prefix, a company name. */
-const SEARCH_TERMS = ['chip', 'merger probe', 'subsid*', 'company 12']
+/** `$terms` as `searchTerms()` makes them from what readers type: common and rare words, English and Chinese. */
+const SEARCH_TERMS = SEARCH_INPUTS.map((input) => searchTerms(input)!)
 
 const FALLBACK: Record<string, string> = {
   articleBySlug: `*[_type == "article" && slug.current == $slug][0]{

@@ -6,6 +6,7 @@
  */
 
 import {searchFieldsFor} from '../../schemas/search/searchTextFor'
+import {chineseText, englishText} from './syntheticText'
 
 type Doc = {_id: string; _type: string; [field: string]: unknown}
 
@@ -25,6 +26,7 @@ function randomSource(seed: number) {
   return {next, int, pick, some}
 }
 
+/** Tags and slug words: a desk's small fixed tag list (text comes from the Zipf vocabulary of `syntheticText.ts`). */
 const WORDS = 'chip export rule tariff cloud model battery fund listing probe merger supply chain data privacy platform lender subsidy'.split(' ')
 const SECTORS = ['semiconductors', 'biotech', 'artificialIntelligence', 'enterpriseSoftware', 'hardware', 'newEnergy', 'fintech', 'ecommerce'] as const
 const SECTIONS = ['tech', 'policy', 'markets', 'companies', 'energy', 'autos', 'finance', 'opinion']
@@ -42,7 +44,10 @@ export interface SyntheticDataset {
 
 export function generateDataset(articleCount: number, seed = 42): SyntheticDataset {
   const r = randomSource(seed)
-  const title = (n: number) => Array.from({length: n}, () => r.pick(WORDS)).join(' ')
+  const title = (n: number) => englishText(r.next, n)
+  const chinese = (n: number) => chineseText(r.next, n)
+  // Half the headlines lead with Chinese, as a bilingual desk writes them: `字节跳动估值降至… ByteDance valuation slips`.
+  const headline = () => (r.next() < 0.5 ? `${chinese(2).slice(0, -1)} ${title(6)}` : title(8))
   const count = (ratio: number, min: number) => Math.max(min, Math.round(articleCount * ratio))
   const documents: Doc[] = []
 
@@ -104,7 +109,7 @@ export function generateDataset(articleCount: number, seed = 42): SyntheticDatas
       {_type: 'block', _key: 'b1', style: 'normal', markDefs: [{_key: 'm1', _type: 'companyMention', company: ref(company)}],
         children: [{_type: 'span', _key: 's1', text: title(12), marks: ['m1']}, {_type: 'span', _key: 's2', text: title(25), marks: []}]},
       {_type: 'block', _key: 'b2', style: 'normal', markDefs: [{_key: 'm2', _type: 'regulationMention', regulation: ref(regulation)}],
-        children: [{_type: 'span', _key: 's3', text: title(30), marks: ['m2']}]},
+        children: [{_type: 'span', _key: 's3', text: `${title(18)} ${chinese(6)}`, marks: ['m2']}]},
       {_type: 'quotation', _key: 'q1', text: title(20), speaker: ref(source), interviewKey: `iv${source.split('-').pop()}`, attribution: 'onRecord', style: 'pull'},
       {_type: 'block', _key: 'b3', style: 'h2', markDefs: [], children: [{_type: 'span', _key: 's4', text: title(5), marks: []}]},
       {_type: 'block', _key: 'b4', style: 'normal', markDefs: [{_key: 'm3', _type: 'sourceMention', source: ref(source)}],
@@ -112,7 +117,7 @@ export function generateDataset(articleCount: number, seed = 42): SyntheticDatas
     ]
     const day = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000 * 7).toISOString()
     documents.push({
-      _id: `article.${slug}`, _type: 'article', title: title(8), slug: {_type: 'slug', current: slug}, dek: title(20),
+      _id: `article.${slug}`, _type: 'article', title: headline(), slug: {_type: 'slug', current: slug}, dek: title(20),
       publishedAt: day, authors: r.some(authorIds, 2).map((id, k) => ref(id, `a${k}`)), section: ref(r.pick(sectionIds)),
       tags: r.some(WORDS, 3), regions: ['Mainland China'], industries: r.some(SECTORS, 2),
       heroImage: {_type: 'imageWithAlt', alt: title(4), caption: title(6), asset: ref(`image-${i}-1200x800-jpg`)},

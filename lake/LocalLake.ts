@@ -8,10 +8,11 @@
  */
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {frozen, loadDataset, logSize, sameStamp, stampOf, type FileStamp} from './store/datasetFiles'
+import {frozen, loadDataset, logSize, rewriteDataset, sameStamp, stampOf, type FileStamp, type KeySource} from './store/datasetFiles'
+import type {DatasetSource} from './store/datasetSource'
 import {watchDataset} from './store/datasetWatcher'
 import {acquireFileLock} from './store/fileLock'
-import {displayPath, writeDatasetLinesAtomically} from './store/ndjsonFile'
+import {displayPath} from './store/ndjsonFile'
 import {PerspectiveViews} from './store/perspectiveViews'
 import {assertParametersProvided} from './query/parameters'
 import {QueryEngine} from './query/queryEngine'
@@ -39,6 +40,10 @@ export class LocalLake {
   private readonly lockFile: string
   private views = new PerspectiveViews()
   private fileStamp: FileStamp | undefined
+  /** The open data file documents are read from (older ones are closed once no view uses them). */
+  private source: DatasetSource | undefined
+  /** Where the last load took the index keys from (the key index file or a scan of every line). */
+  private keysFrom: KeySource = 'scan'
   private logOffset = 0
   private readonly listeners = new Set<(event: LakeMutationEvent) => void>()
   private readonly engine = new QueryEngine()
@@ -103,6 +108,11 @@ export class LocalLake {
   documentCount(perspective: Perspective = 'raw'): number {
     this.catchUp()
     return this.views.view(perspective).size
+  }
+
+  /** Whether the last (re)load read the key index file beside the dataset or had to parse every line. */
+  get loadedKeysFrom(): KeySource {
+    return this.keysFrom
   }
 
   /**
@@ -174,6 +184,7 @@ export class LocalLake {
     await this.writeQueue.catch(() => undefined)
     if (this.wrote) await this.foldLogOnClose()
     this.closed = true
+    this.source?.close()
     this.unwatch()
     this.listeners.clear()
   }
@@ -217,12 +228,14 @@ export class LocalLake {
   }
 
   private compactLocked(): void {
-    // Lines of unchanged documents are copied from the loaded file as they are: compaction parses nothing.
-    writeDatasetLinesAtomically(this.file, Array.from(this.views.raw.entries(), (entry) => entry.stored.json()))
+    // Lines of unchanged documents are copied from the loaded file as they are: compaction parses nothing. The
+    // documents then read from the new file, and its key index is written, so the next open scans nothing.
+    const {stamp, source} = rewriteDataset(this.file, Array.from(this.views.raw.entries(), (entry) => entry.stored), this.options)
+    this.source = source
     // The new file holds every logged transaction, so the log can go; a crash before this line replays harmlessly.
     truncateLog(this.logFile)
     this.logOffset = 0
-    this.fileStamp = stampOf(this.file)
+    this.fileStamp = stamp
   }
 
   private applyChanges(transactionId: string, timestamp: string, changes: Map<string, DocumentChange>): void {
@@ -255,8 +268,11 @@ export class LocalLake {
 
   /** Loads the file and replays the whole log; the views are swapped only after both succeeded. */
   private reload(): void {
-    const loaded = loadDataset(this.file, this.logFile)
+    const loaded = loadDataset(this.file, this.logFile, this.options)
     const before = this.views.raw
+    // The previous source is not closed here: in-flight queries and the change announcement below still read it.
+    this.source = loaded.source
+    this.keysFrom = loaded.keysFrom
     this.views = loaded.views
     this.fileStamp = loaded.stamp
     this.logOffset = loaded.logOffset

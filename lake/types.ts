@@ -78,6 +78,11 @@ export interface OpenOptions {
   createIfMissing?: boolean
   /** Log size in bytes past which a write folds the log into the NDJSON file (default: max(4 MiB, file size / 2)). */
   compactThresholdBytes?: number
+  /**
+   * Data files of at least this many bytes get a key index file beside them (`<file>.index`, default 1 MiB), so an
+   * unchanged file reopens without parsing its documents. Tests lower it to exercise the index on small files.
+   */
+  keyIndexMinBytes?: number
 }
 
 /** Where `npm run query`, the importer and the Studio stand-in keep the local dataset unless told otherwise. */

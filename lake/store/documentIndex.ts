@@ -86,6 +86,19 @@ export class DocumentIndex {
     }
   }
 
+  /**
+   * Loading: adds a document under a new id at the end, without the bookkeeping `put` does for indexes (none exist
+   * yet on a fresh view). False, and nothing changed, when the id is already present.
+   */
+  append(id: string, stored: StoredDocument): boolean {
+    if (this.buckets || this.ordered.size > 0 || this.texts.size > 0) throw new Error('append is for loading a fresh view')
+    if (this.byKey.has(id)) return false
+    this.byKey.set(id, {seq: ++this.seq, stored})
+    if (stored.hasSeparatorKey) this.separatorKeys++
+    this.allCache = null
+    return true
+  }
+
   byIds(ids: string[]): Doc[] {
     const entries = new Set<IndexEntry>()
     for (const id of ids) {

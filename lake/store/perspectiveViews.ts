@@ -35,6 +35,36 @@ export class PerspectiveViews {
     return view
   }
 
+  /**
+   * The views of a freshly loaded file, built in one pass with the same result as `put` of each document in turn
+   * (entries in first-appearance order; each draft shown in place of its published document). A file with a
+   * repeated `_id` takes the general path.
+   */
+  static load(documents: StoredDocument[]): PerspectiveViews {
+    const views = new PerspectiveViews()
+    const drafts: StoredDocument[] = []
+    for (const stored of documents) {
+      const id = stored.id
+      if (!views.raw.append(id, stored)) return PerspectiveViews.putEach(documents)
+      if (isVersionId(id)) continue
+      if (isDraftId(id)) {
+        drafts.push(stored)
+        views.drafts.append(publishedIdOf(id), stored)
+      } else {
+        views.published.append(id, stored)
+        views.drafts.append(id, stored)
+      }
+    }
+    for (const draft of drafts) views.drafts.put(publishedIdOf(draft.id), draftOverlay(draft.doc()))
+    return views
+  }
+
+  private static putEach(documents: StoredDocument[]): PerspectiveViews {
+    const views = new PerspectiveViews()
+    for (const stored of documents) views.put(stored.id, stored)
+    return views
+  }
+
   /** Stores a document's new state (null = deleted) and updates every view it shows in. */
   put(id: string, value: StoredDocument | Doc | null): void {
     const stored = value === null || value instanceof StoredDocument ? value : StoredDocument.fromObject(value)
@@ -43,9 +73,10 @@ export class PerspectiveViews {
     if (!isDraftId(id)) this.published.put(id, stored)
     const publishedId = publishedIdOf(id)
     const draft = this.raw.get(DRAFTS_PREFIX + publishedId)
-    const overlay = draft
-      ? StoredDocument.fromObject(Object.freeze({...draft, _id: publishedId, _originalId: draft._id}))
-      : (this.raw.stored(publishedId) ?? null)
-    this.drafts.put(publishedId, overlay)
+    this.drafts.put(publishedId, draft ? draftOverlay(draft) : (this.raw.stored(publishedId) ?? null))
   }
 }
+
+/** A draft as the drafts perspective shows it: under the published id, with `_originalId` naming the draft. */
+const draftOverlay = (draft: Doc): StoredDocument =>
+  StoredDocument.fromObject(Object.freeze({...draft, _id: publishedIdOf(draft._id), _originalId: draft._id}))

@@ -1,8 +1,9 @@
 /**
- * One stored document, kept compact: the dataset file stays in memory as one Buffer (outside the JS heap) and a
- * document loaded from it is its byte range there, parsed (and frozen) only when a query reads it. What the
- * indexes need (`_id`, `_type`, slug, references, the fields queries sort by, `_rev`) is taken from the single
- * parse at load time and kept; the parsed object is dropped. Documents written through the log are kept parsed.
+ * One stored document, kept compact: a document loaded from the dataset file is its byte range there (read with a
+ * positional read from the open file, see `datasetSource.ts`), parsed (and frozen) only when a query reads it.
+ * What the indexes need (`_id`, `_type`, slug, references, the fields queries sort by, `_rev`) is kept as
+ * `DocumentKeys`, taken from the key index file beside the dataset (`keyIndexFile.ts`) or, when that cannot be
+ * trusted, from one parse of the line at load. Documents written through the log are kept parsed.
  */
 import type {Doc} from '../types'
 import {collectReferences, fieldReferences, KEY_SEPARATOR, slugOf} from './documentKeys'
@@ -31,14 +32,31 @@ export class ParsedCache {
   }
 }
 
+/** What a stored document keeps besides its bytes: the keys indexes and catch-up need. */
+export interface DocumentKeys {
+  id: string
+  type: string | undefined
+  slug: string | undefined
+  rev: string | undefined
+  references: string[]
+  fieldRefs: string[]
+  /** Values of ORDERED_FIELDS, in that order. */
+  sortValues: SortValue[]
+  hasOwnScore: boolean
+}
+
+/** Where a file-backed document's bytes are: `source.read(start, end)` is its line (possibly with surrounding blanks). */
 export interface DocumentSource {
-  buffer: Buffer
-  cache: ParsedCache
+  readonly cache: ParsedCache
+  readonly where: string
+  read(start: number, end: number): string
+  bytes(start: number, end: number): Buffer
 }
 
 /**
  * One copy of each repeated key string (types, referenced ids, dates): a hundred thousand articles reference a
- * few thousand documents, and JSON.parse gives every occurrence its own string.
+ * few thousand documents, and JSON.parse gives every occurrence its own string. Titles, slugs and ids are unique
+ * per document and not worth a lookup.
  */
 const interned = new Map<string, string>()
 const INTERN_LIMIT = 1_000_000
@@ -49,9 +67,31 @@ function intern(value: string): string {
   interned.set(value, value)
   return value
 }
-const internValue = <T,>(value: T): T => (typeof value === 'string' ? (intern(value) as T) : value)
+const INTERNED_SORT_FIELDS = new Set<OrderedField>(['_type', '_createdAt', '_updatedAt', 'publishedAt', 'updatedAt'])
+
+/** The keys of a parsed document (the one parse a line gets when no key index file can be trusted). */
+export function keysOfDocument(parsed: Doc): DocumentKeys {
+  const slug = slugOf(parsed)
+  const sortValues: SortValue[] = new Array(ORDERED_FIELDS.length)
+  for (let i = 0; i < ORDERED_FIELDS.length; i++) {
+    const field = ORDERED_FIELDS[i]
+    const value = field === 'slug.current' ? (slug ?? sortValue((parsed.slug as {current?: unknown} | undefined)?.current)) : sortValue(parsed[field])
+    sortValues[i] = typeof value === 'string' && INTERNED_SORT_FIELDS.has(field) ? intern(value) : value
+  }
+  return {
+    id: parsed._id,
+    type: typeof parsed._type === 'string' ? intern(parsed._type) : undefined,
+    slug,
+    rev: typeof parsed._rev === 'string' ? parsed._rev : undefined,
+    references: Array.from(collectReferences(parsed), intern),
+    fieldRefs: fieldReferences(parsed).map(intern),
+    sortValues,
+    hasOwnScore: typeof parsed._score === 'number',
+  }
+}
 
 export class StoredDocument {
+  readonly id: string
   readonly type: string | undefined
   readonly slug: string | undefined
   readonly rev: string | undefined
@@ -59,7 +99,6 @@ export class StoredDocument {
   readonly fieldRefs: string[]
   /** Index keys as lists (kept, not rebuilt per view). */
   readonly typeKeys: readonly string[]
-  readonly slugKeys: readonly string[]
   /** Whether any index key contains KEY_SEPARATOR (per-row lookups then fall back to every document). */
   readonly hasSeparatorKey: boolean
   /** Values of ORDERED_FIELDS, in that order. */
@@ -68,35 +107,57 @@ export class StoredDocument {
   readonly hasOwnScore: boolean
 
   private constructor(
-    readonly id: string,
-    parsed: Doc,
-    private readonly source: DocumentSource | undefined,
-    private readonly start: number,
-    private readonly end: number,
+    keys: DocumentKeys,
+    private source: DocumentSource | undefined,
+    private start: number,
+    private end: number,
     private readonly held: Doc | undefined,
   ) {
-    this.type = typeof parsed._type === 'string' ? intern(parsed._type) : undefined
-    this.slug = slugOf(parsed)
-    this.rev = typeof parsed._rev === 'string' ? parsed._rev : undefined
-    this.references = Array.from(collectReferences(parsed), intern)
-    this.fieldRefs = fieldReferences(parsed).map(intern)
-    this.typeKeys = this.type === undefined ? NO_KEYS : [this.type]
-    this.slugKeys = this.slug === undefined ? NO_KEYS : [this.slug]
-    this.sortValues = ORDERED_FIELDS.map((field) =>
-      internValue(field === 'slug.current' ? (this.slug ?? sortValue((parsed.slug as {current?: unknown} | undefined)?.current)) : sortValue(parsed[field])),
-    )
-    this.hasOwnScore = typeof parsed._score === 'number'
-    this.hasSeparatorKey = [id, ...this.typeKeys, ...this.slugKeys, ...this.references, ...this.fieldRefs].some((key) => key.includes(KEY_SEPARATOR))
+    this.id = keys.id
+    this.type = keys.type
+    this.slug = keys.slug
+    this.rev = keys.rev
+    this.references = keys.references
+    this.fieldRefs = keys.fieldRefs
+    this.sortValues = keys.sortValues
+    this.hasOwnScore = keys.hasOwnScore
+    this.typeKeys = this.type === undefined ? NO_KEYS : typeKeysOf(this.type)
+    this.hasSeparatorKey = hasSeparator(keys)
   }
 
-  /** A document read from `source.buffer[start, end)`; `parsed` is that line parsed once, used for the keys only. */
+  /** A document read from `source` bytes [start, end); `parsed` is that line parsed once, used for the keys only. */
   static fromLine(parsed: Doc, source: DocumentSource, start: number, end: number): StoredDocument {
-    return new StoredDocument(parsed._id, parsed, source, start, end, undefined)
+    return new StoredDocument(keysOfDocument(parsed), source, start, end, undefined)
+  }
+
+  /** A document at `source` bytes [start, end) whose keys were read from the key index file (nothing parsed). */
+  static fromKeys(keys: DocumentKeys, source: DocumentSource, start: number, end: number): StoredDocument {
+    return new StoredDocument(keys, source, start, end, undefined)
   }
 
   /** A document held as a (frozen) object: written through the log, or a draft shown under its published id. */
   static fromObject(doc: Doc): StoredDocument {
-    return new StoredDocument(doc._id, doc, undefined, 0, 0, doc)
+    return new StoredDocument(keysOfDocument(doc), undefined, 0, 0, doc)
+  }
+
+  get slugKeys(): readonly string[] {
+    return this.slug === undefined ? NO_KEYS : [this.slug]
+  }
+
+  /** The keys, as the key index file stores them. */
+  keys(): DocumentKeys {
+    return this
+  }
+
+  /**
+   * The same bytes now live at [start, end) of another file (compaction wrote them there): read from it from now
+   * on, so the old file can be released. Parsed results are equal either way.
+   */
+  relocate(source: DocumentSource, start: number, end: number): void {
+    if (this.held) return
+    this.source = source
+    this.start = start
+    this.end = end
   }
 
   /** The document, parsed and frozen on first read (and re-parsed if the bounded cache let it go). */
@@ -105,14 +166,25 @@ export class StoredDocument {
     const source = this.source!
     const cached = source.cache.get(this)
     if (cached) return cached
-    const doc = deepFreeze(JSON.parse(source.buffer.toString('utf8', this.start, this.end)) as Doc)
+    const doc = JSON.parse(source.read(this.start, this.end)) as Doc
+    // The key index said this document is here; if the file says otherwise it changed behind the lake's back.
+    if (doc?._id !== this.id) {
+      throw new Error(`${source.where}: document ${JSON.stringify(this.id)} is no longer at byte ${this.start}: the file changed outside the lake; open it again`)
+    }
+    deepFreeze(doc)
     source.cache.set(this, doc)
     return doc
   }
 
   /** The document as one NDJSON line (without the newline), without parsing when it came from the file. */
   json(): string {
-    return this.held ? JSON.stringify(this.held) : this.source!.buffer.toString("utf8", this.start, this.end).trim()
+    return this.held ? JSON.stringify(this.held) : this.source!.read(this.start, this.end).trim()
+  }
+
+  /** The same as UTF-8 bytes: a file-backed line is copied as it is, without decoding. */
+  lineBytes(): Buffer {
+    if (this.held) return Buffer.from(JSON.stringify(this.held))
+    return trimBytes(this.source!.bytes(this.start, this.end))
   }
 
   sortValue(field: OrderedField): SortValue {
@@ -120,7 +192,35 @@ export class StoredDocument {
   }
 }
 
+const isBlank = (byte: number): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a
+
+/** Whitespace trimmed off both ends, as `String.prototype.trim` does for the ASCII blanks JSON allows. */
+function trimBytes(bytes: Buffer): Buffer {
+  let start = 0
+  let end = bytes.length
+  while (start < end && isBlank(bytes[start])) start++
+  while (end > start && isBlank(bytes[end - 1])) end--
+  return start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end)
+}
+
+function hasSeparator(keys: DocumentKeys): boolean {
+  if (keys.id.includes(KEY_SEPARATOR) || keys.type?.includes(KEY_SEPARATOR) || keys.slug?.includes(KEY_SEPARATOR)) return true
+  for (const key of keys.references) if (key.includes(KEY_SEPARATOR)) return true
+  for (const key of keys.fieldRefs) if (key.includes(KEY_SEPARATOR)) return true
+  return false
+}
+
 const NO_KEYS: readonly string[] = []
+/** One shared key list per type: there are a few types and a hundred thousand documents. */
+const typeKeyLists = new Map<string, readonly string[]>()
+function typeKeysOf(type: string): readonly string[] {
+  let keys = typeKeyLists.get(type)
+  if (!keys) {
+    if (typeKeyLists.size > 10_000) typeKeyLists.clear()
+    typeKeyLists.set(type, (keys = Object.freeze([type])))
+  }
+  return keys
+}
 const ORDERED_FIELD_INDEX = Object.fromEntries(ORDERED_FIELDS.map((field, index) => [field, index])) as Record<OrderedField, number>
 
 export function deepFreeze<T>(value: T): T {

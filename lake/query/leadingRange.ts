@@ -6,8 +6,8 @@
  * bounds, `||` takes their hull, anything else leaves the range unbounded. The full filter still runs.
  */
 import {compareSortValues, typeRank} from '../store/groqOrder'
-import type {OrderKey} from '../store/documentIndex'
-import type {OrderedIndex} from '../store/orderedIndex'
+import type {IndexEntry, OrderKey} from '../store/documentIndex'
+import {sortValueReader, type OrderedIndex} from '../store/orderedIndex'
 import type {SortValue} from '../store/storedDocument'
 import {constantValue, documentPath, type Node} from './planExpressions'
 
@@ -96,7 +96,8 @@ export function leadingRange(parts: Node[], key: OrderKey, index: OrderedIndex, 
     undefined,
   )
   if (!range) return {start: 0, end: index.size}
-  const value = (entry: {stored: {sortValue: (field: typeof key.field) => SortValue}}) => entry.stored.sortValue(key.field)
+  const read = sortValueReader(key.field)
+  const value = (entry: IndexEntry) => read(entry.stored)
   const belowLo = (v: SortValue) => {
     const c = compareToEdge(v, range.lo, 'lo')
     return c < 0 || (c === 0 && !range.lo.inclusive)

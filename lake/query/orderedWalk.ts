@@ -1,17 +1,22 @@
 /**
  * `*[filter] | order(a, b, …)[s...e]` (or `[i]`) read through an ordered index whose leading fields are the
- * leading order fields: the index is walked in order and the full filter runs on each document (in small
- * batches) until `e` documents passed and the walk has left the last tie group of the indexed fields. Every
- * document not reached sorts after all of those, so groq-js ordering and slicing just these candidates (kept in
- * dataset order, which is how `order()` breaks ties) gives exactly the result it gives over the whole dataset.
- * A constant indexed condition narrows the walk to its members (a cheap set test before the filter); when it
- * holds few documents, looking them up and letting groq-js sort them is cheaper, and no walk happens.
+ * leading order terms: the index is walked in order and the filter runs on each document until `e` documents
+ * passed. The index sorts exactly as groq-js's `order()` does (ties by dataset order), so
+ * - when every order term is indexed (a kept sort field, or an expression key such as `coalesce(a, b)`), the
+ *   documents that passed are already the ordered result: sliced and handed on as a value, and a simple
+ *   projection over them (`*[…] | order(…)[s...e]{_id, "slug": slug.current}`) is computed from stored keys;
+ * - otherwise the walk also finishes the tie group of the last indexed value and groq-js orders the candidates.
+ * A filter that compiles (`compiledExpression.ts`) is tested on rows of stored keys, without groq-js and mostly
+ * without parsing; any other filter runs through groq-js in small batches. A constant indexed condition narrows
+ * the walk to its members (a set test); when it holds few documents they are looked up and sorted instead.
  */
 import type {DocumentIndex, IndexEntry, OrderKey} from '../store/documentIndex'
-import {ORDERED_FIELDS, type OrderedField} from '../store/storedDocument'
-import type {OrderedIndex} from '../store/orderedIndex'
+import {defineExpressionKey, OrderedIndex} from '../store/orderedIndex'
+import {ORDERED_FIELDS, type SortValue} from '../store/storedDocument'
 import type {Doc} from '../types'
+import {compileExpression, type CompiledExpression} from './compiledExpression'
 import {planFilter, type ConjunctPlan} from './conjunctPlan'
+import {rowReader} from './documentRows'
 import {leadingRange} from './leadingRange'
 import {conjuncts, containsNode, documentPath, withoutConstantConjuncts, type Node} from './planExpressions'
 
@@ -25,8 +30,8 @@ export interface WalkContext {
 const BATCH = 32
 
 /**
- * Candidate sets up to `lookupLimit` (or four times the rows needed) are looked up and sorted by groq-js instead
- * of walked. Tests set it to 0 so that small random datasets exercise the walk.
+ * Candidate sets up to `lookupLimit` (or four times the rows needed) are looked up and sorted instead of
+ * walked. Tests set it to 0 so that small random datasets exercise the walk.
  */
 export const walkTuning = {lookupLimit: 256}
 
@@ -41,20 +46,47 @@ function rowsNeeded(node: Node): number | undefined {
   return undefined
 }
 
-/** The leading order terms that are stored sort fields (`publishedAt desc`, `slug.current`, …). */
+const KEPT = new Set<string>(ORDERED_FIELDS)
+const sortValue = (value: unknown): SortValue =>
+  typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null
+
+/** An order term that compiles (no parameters) becomes an expression key of the ordered indexes. */
+function expressionKey(node: Node): string | undefined {
+  if (containsNode(node, 'Parameter')) return undefined
+  const compiled = compileExpression(node, {})
+  if (!compiled) return undefined
+  const name = `expr:${JSON.stringify(node)}`
+  const read = rowReader(compiled.paths)
+  defineExpressionKey(name, (stored) => sortValue(compiled.evaluate(read(stored))))
+  return name
+}
+
+/** The leading order terms an ordered index can sort by: kept sort fields, then expression keys. */
 export function indexableOrderKeys(args: Node[]): OrderKey[] {
   const keys: OrderKey[] = []
   for (const arg of args) {
     const desc = arg.type === 'Desc'
-    const path = documentPath(arg.type === 'Desc' || arg.type === 'Asc' ? (arg.base as Node) : arg)
-    const field = path?.join('.') as OrderedField | undefined
-    if (!field || !ORDERED_FIELDS.includes(field)) break
+    const term = arg.type === 'Desc' || arg.type === 'Asc' ? (arg.base as Node) : arg
+    const path = documentPath(term)
+    const kept = path && !path.some((name) => name.includes('.')) && KEPT.has(path.join('.')) ? path.join('.') : undefined
+    const field = kept ?? expressionKey(term)
+    if (!field) break
     keys.push({field, desc})
   }
   return keys
 }
 
-export function orderedWalk(node: Node, context: WalkContext): Node | undefined {
+/** How a walk reads `*[filter] | order(…)`, or undefined when it does not apply. */
+interface WalkPlan {
+  expr: Node
+  keys: OrderKey[]
+  /** Every order term is indexed: the index order is the result order. */
+  exact: boolean
+  filter: CompiledExpression | undefined
+  needed: number
+}
+
+function walkPlan(node: Node, context: WalkContext): WalkPlan | undefined {
   const needed = rowsNeeded(node)
   const order = node.base as Node
   if (needed === undefined || order?.type !== 'PipeFuncCall' || order.name !== 'order') return undefined
@@ -66,22 +98,96 @@ export function orderedWalk(node: Node, context: WalkContext): Node | undefined 
   const expr = filtered ? withoutConstantConjuncts(source.expr as Node, context.params) : ({type: 'Value', value: true} as Node)
   // `^` would need the outer row and `*` the whole dataset: such filters are planned per row, not walked.
   if (containsNode(expr, 'Parent') || containsNode(expr, 'Everything')) return undefined
+  const exact = keys.length === (order.args as Node[]).length
+  return {expr, keys, exact, filter: compileExpression(expr, context.params), needed}
+}
 
+/** The ordered candidates (exact plans: the ordered result's first `needed` rows), or undefined to leave it to groq-js. */
+function walkEntries(plan: WalkPlan, context: WalkContext): IndexEntry[] | undefined {
   const {view, params} = context
+  const {expr, keys, exact, filter, needed} = plan
   const parts = conjuncts(expr)
   const {best} = planFilter(parts, view, params)
   const typeKeys = best?.plan.kind === 'lookup' && best.plan.index === 'type' ? best.plan.keys : undefined
   const single = parts.map((part) => singleType(part, params)).find((type) => type !== undefined)
   const type = single ?? (typeKeys?.length === 1 ? typeKeys[0] : undefined)
-  if (best && best.count <= Math.max(walkTuning.lookupLimit, needed * 4)) return undefined
+  const test = filter ? compiledTest(filter) : undefined
+  if (exact && test && best?.plan.kind === 'lookup' && lookupBeatsWalk(best.count, needed, view, type, best.plan)) {
+    // Few candidates: filter them and sort them as the index would.
+    const sorted = new OrderedIndex(keys, view.lookupEntries(best.plan.index, best.plan.keys).filter(test))
+    return Array.from({length: Math.min(needed, sorted.size)}, (_, i) => sorted.at(i))
+  }
+  if (!(exact && test) && best && best.count <= Math.max(walkTuning.lookupLimit, needed * 4)) return undefined
   const index = view.orderedIndex(keys, type)
-  const member = membership(best?.plan, view, type)
+  // A compiled filter tests the indexed conditions itself, from stored keys: no separate membership test.
+  const member = test ? undefined : membership(best?.plan, view, type)
   const range = leadingRange(parts, keys[0], index, params)
-  const collected = walk(index, range, needed, member, (docs) => context.passing(expr, docs))
-  if (!collected) return undefined
-  collected.sort((a, b) => a.seq - b.seq)
-  const candidates = {type: 'Filter', base: {type: 'Value', value: collected.map((entry) => entry.stored.doc())}, expr}
+  const passing = test ? (docs: IndexEntry[]) => docs.filter(test) : batchTest(expr, context)
+  return walk(index, range, needed, member, passing, !exact)
+}
+
+/**
+ * Sorting c looked-up candidates beats walking when c² ≤ needed × (index size): a walk visits about
+ * needed × size / c entries when the candidates are spread evenly. A candidate set that is the index's own
+ * type is read in order by the walk, never sorted.
+ */
+function lookupBeatsWalk(count: number, needed: number, view: DocumentIndex, type: string | undefined, plan: {index: string; keys: string[]}): boolean {
+  if (walkTuning.lookupLimit === 0) return false
+  if (plan.index === 'type' && plan.keys.length === 1 && plan.keys[0] === type) return false
+  if (count <= walkTuning.lookupLimit) return true
+  const size = type === undefined ? view.size : view.count('type', [type])
+  return count * count <= needed * size
+}
+
+function compiledTest(filter: CompiledExpression): (entry: IndexEntry) => boolean {
+  const read = rowReader(filter.paths)
+  return (entry) => filter.evaluate(read(entry.stored)) === true
+}
+
+function batchTest(expr: Node, context: WalkContext): (batch: IndexEntry[]) => IndexEntry[] | undefined {
+  return (batch) => {
+    const docs = batch.map((entry) => entry.stored.doc())
+    const passed = context.passing(expr, docs)
+    if (!passed) return undefined
+    const byDoc = new Map(docs.map((doc, i) => [doc, batch[i]]))
+    return passed.map((doc) => byDoc.get(doc)!)
+  }
+}
+
+/** Reads `*[filter] | order(…)[s...e]` (or `[i]`) through an ordered index; the node to evaluate instead. */
+export function orderedWalk(node: Node, context: WalkContext): Node | undefined {
+  const plan = walkPlan(node, context)
+  const entries = plan && walkEntries(plan, context)
+  if (!plan || !entries) return undefined
+  if (plan.exact) return {type: 'Value', value: sliceOf(node, entries.map((entry) => entry.stored.doc()))}
+  entries.sort((a, b) => a.seq - b.seq)
+  const order = node.base as Node
+  const candidates = {type: 'Filter', base: {type: 'Value', value: entries.map((entry) => entry.stored.doc())}, expr: plan.expr}
   return {...node, base: {...order, base: candidates}}
+}
+
+/**
+ * `*[filter] | order(…)[s...e]{projection}` (groq-js's `Map` of a slice): when the walk is exact and the
+ * projection compiles, the rows are projected from stored keys and no document of the slice is parsed.
+ */
+export function orderedWalkProjected(node: Node, context: WalkContext): Node | undefined {
+  const slice = node.base as Node
+  if (slice?.type !== 'Slice') return undefined
+  const plan = walkPlan(slice, context)
+  const projection = plan?.exact ? compileExpression(node.expr as Node, context.params) : undefined
+  if (!plan || !projection) return undefined
+  const entries = walkEntries(plan, context)
+  if (!entries) return undefined
+  const read = rowReader(projection.paths)
+  const rows = sliceOf(slice, entries) as IndexEntry[]
+  return {type: 'Value', value: rows.map((entry) => projection.evaluate(read(entry.stored)))}
+}
+
+/** groq-js's slice (or element) of an already ordered list holding at least the rows it needs. */
+function sliceOf<T>(node: Node, rows: T[]): T[] | T | null {
+  if (node.type === 'AccessElement') return rows[node.index as number] ?? null
+  const right = (node.right as number) + (node.isInclusive ? 1 : 0)
+  return rows.slice(node.left as number, right)
 }
 
 /** `_type == "x"` as a conjunct: the walk can use the ordered index of just that type. */
@@ -107,22 +213,25 @@ function membership(plan: ConjunctPlan | undefined, view: DocumentIndex, type: s
   return (entry) => view.has(index, keys, entry)
 }
 
+/**
+ * Walks [range.start, range.end) until `needed` entries passed; with `finishTies`, also the rest of the last
+ * entry's tie group (a tied document later in the index may sort before it once groq-js orders by every term).
+ */
 function walk(
   index: OrderedIndex,
   range: {start: number; end: number},
   needed: number,
   member: ((entry: IndexEntry) => boolean) | undefined,
-  passing: (docs: Doc[]) => Doc[] | undefined,
+  passing: (batch: IndexEntry[]) => IndexEntry[] | undefined,
+  finishTies: boolean,
 ): IndexEntry[] | undefined {
   const collected: IndexEntry[] = []
   let position = range.start
   const test = (batch: IndexEntry[]): boolean => {
     if (batch.length === 0) return true
-    const docs = batch.map((entry) => entry.stored.doc())
-    const passed = passing(docs)
+    const passed = passing(batch)
     if (!passed) return false
-    const byDoc = new Map(docs.map((doc, i) => [doc, batch[i]]))
-    for (const doc of passed) collected.push(byDoc.get(doc)!)
+    for (const entry of passed) collected.push(entry)
     return true
   }
   while (position < range.end && collected.length < needed) {
@@ -133,7 +242,7 @@ function walk(
     }
     if (!test(batch)) return undefined
   }
-  // Finish the tie group of the last examined entry: a tied document later in the index may sort before it.
+  if (!finishTies) return collected.slice(0, needed)
   if (position > range.start && position < range.end) {
     const last = index.at(position - 1)
     const ties: IndexEntry[] = []

@@ -1,7 +1,8 @@
 /**
  * Index-backed query planning. groq-js parses a query into plain data; this walks the tree once and
- * - reads `*[filter] | order(…)[s...e]` through an ordered index when its leading order fields are indexed
- *   (`orderedWalk.ts`): only the rows the slice needs are filtered;
+ * - reads `*[filter] | order(…)[s...e]` through an ordered index when its leading order terms are indexed
+ *   (`orderedWalk.ts`): only the rows the slice needs are filtered, and when every term is indexed the slice
+ *   (and a simple projection of it, from stored keys) is the result;
  * - reads `*[… match …] | score(…) | order(_score desc, …)[s...e]` best score bound first (`scoredWalk.ts`);
  * - replaces the `*` of any other `*[filter]` with just the candidates of its most selective indexed conjunct
  *   (`conjunctPlan.ts`: `_type`, `_id`, `slug.current`, `<field>._ref`, `references()`, `match`), or with a
@@ -13,7 +14,7 @@ import type {ExprNode} from 'groq-js'
 import type {DocumentIndex} from '../store/documentIndex'
 import type {Doc} from '../types'
 import {planFilter, prefersPerRow} from './conjunctPlan'
-import {orderedWalk, type WalkContext} from './orderedWalk'
+import {orderedWalk, orderedWalkProjected, type WalkContext} from './orderedWalk'
 import {scoredWalk, type ScoreContext} from './scoredWalk'
 import {conjuncts, withoutConstantConjuncts, type Node} from './planExpressions'
 
@@ -55,6 +56,10 @@ function rewrite(node: Node, view: DocumentIndex, params: Record<string, unknown
   if (node.type === 'Value') return node
   if (options.scored && node.type === 'Slice') {
     const walked = scoredWalk(node, {view, params, scored: options.scored})
+    if (walked) return walked
+  }
+  if (options.passing && node.type === 'Map') {
+    const walked = orderedWalkProjected(node, {view, params, passing: options.passing})
     if (walked) return walked
   }
   if (options.passing && (node.type === 'Slice' || node.type === 'AccessElement')) {

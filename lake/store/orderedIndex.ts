@@ -2,9 +2,11 @@
  * An ordered index: the documents of one view (optionally of one `_type`) sorted by a list of fields with
  * directions, exactly as GROQ's `order()` would sort them, ties broken by dataset sequence. Built on first use
  * from the sort values kept per document (no parsing), then kept sorted on every write by binary search.
+ * A key may also be an expression the query planner defines (`coalesce(adoptedAt, effectiveAt)`): its value is
+ * computed once per stored document (which never changes: a write stores a new one) and remembered.
  */
 import {compareSortValues} from './groqOrder'
-import type {OrderedField, StoredDocument} from './storedDocument'
+import {ORDERED_FIELDS, type OrderedField, type SortValue, type StoredDocument} from './storedDocument'
 
 export interface IndexEntry {
   seq: number
@@ -12,17 +14,47 @@ export interface IndexEntry {
 }
 
 export interface OrderKey {
-  field: OrderedField
+  /** A kept sort field, or the name of an expression key (`defineExpressionKey`). */
+  field: OrderedField | string
   desc: boolean
+}
+
+type SortValueReader = (stored: StoredDocument) => SortValue
+const expressionKeys = new Map<string, SortValueReader>()
+const KEPT = new Set<string>(ORDERED_FIELDS)
+
+/**
+ * Makes `name` usable as an order key: `value` gives a document's sort value exactly as groq-js's `order()`
+ * would compare it (numbers, strings, booleans; `null` for anything else). Names must be unique per expression.
+ */
+export function defineExpressionKey(name: string, value: SortValueReader): void {
+  if (KEPT.has(name)) throw new Error(`orderedIndex: "${name}" is a kept sort field, not an expression key`)
+  if (expressionKeys.has(name)) return
+  const memo = new WeakMap<StoredDocument, SortValue>()
+  expressionKeys.set(name, (stored) => {
+    let result = memo.get(stored)
+    if (result === undefined) memo.set(stored, (result = value(stored)))
+    return result
+  })
+}
+
+/** How to read a key's sort value from a stored document. */
+export function sortValueReader(field: string): SortValueReader {
+  if (KEPT.has(field)) return (stored) => stored.sortValue(field as OrderedField)
+  const reader = expressionKeys.get(field)
+  if (!reader) throw new Error(`orderedIndex: unknown order key "${field}"`)
+  return reader
 }
 
 export class OrderedIndex {
   private entries: IndexEntry[]
+  private readonly readers: SortValueReader[]
 
   constructor(
     readonly keys: OrderKey[],
     members: Iterable<IndexEntry>,
   ) {
+    this.readers = keys.map((key) => sortValueReader(key.field))
     this.entries = [...members].sort((a, b) => this.compare(a, b))
   }
 
@@ -36,9 +68,10 @@ export class OrderedIndex {
 
   /** Compares on the index keys only (0 = a tie that `order()` would leave in dataset order). */
   compareKeys(a: IndexEntry, b: IndexEntry): number {
-    for (const {field, desc} of this.keys) {
-      const c = compareSortValues(a.stored.sortValue(field), b.stored.sortValue(field))
-      if (c !== 0) return desc ? -c : c
+    for (let i = 0; i < this.keys.length; i++) {
+      const read = this.readers[i]
+      const c = compareSortValues(read(a.stored), read(b.stored))
+      if (c !== 0) return this.keys[i].desc ? -c : c
     }
     return 0
   }

@@ -1,0 +1,49 @@
+/**
+ * The values of a few attribute paths of a stored document (a "row" for `compiledExpression.ts`), read without
+ * parsing the document where the stored keys already hold them: `_id`, and any sort field the store keeps
+ * (`_type`, `slug.current`, `publishedAt`, `_updatedAt`, …) whose kept value is a string, number or boolean (a
+ * kept `null` may stand for an object or array, so it is read from the document). Other paths are read from
+ * the parsed document once and remembered per stored document: a stored document never changes (a write
+ * stores a new one), so the memo needs no invalidation, and a sitemap or a timeline re-reads its pages from it.
+ */
+import {ORDERED_FIELDS, type OrderedField, type StoredDocument} from '../store/storedDocument'
+import {readPath, type Path, type Row} from './compiledExpression'
+
+const KEPT = new Set<string>(ORDERED_FIELDS)
+const known = new WeakMap<StoredDocument, Map<string, unknown>>()
+
+/** A path's value from the stored keys, or undefined when only the document can tell. */
+function fromKeys(stored: StoredDocument, field: string | undefined): unknown {
+  if (field === undefined) return undefined
+  if (field === '_id') return stored.id
+  const value = stored.sortValue(field as OrderedField)
+  return value === null ? undefined : value
+}
+
+/** The kept sort field a path is (`['slug', 'current']` → `slug.current`; not `['slug.current']`). */
+const keptField = (path: Path): string | undefined =>
+  path.some((name) => name.includes('.')) || !(path.length === 1 && path[0] === '_id' || KEPT.has(path.join('.'))) ? undefined : path.join('.')
+
+/** Reads rows of `paths` from stored documents. */
+export function rowReader(paths: Path[]): (stored: StoredDocument) => Row {
+  const keys = paths.map((path) => JSON.stringify(path))
+  const fields = paths.map(keptField)
+  return (stored) => {
+    const row: unknown[] = new Array(paths.length)
+    let memo = known.get(stored)
+    let doc: unknown
+    for (let i = 0; i < paths.length; i++) {
+      const key = keys[i]
+      let value = fromKeys(stored, fields[i])
+      if (value === undefined) value = memo?.get(key)
+      if (value === undefined) {
+        doc ??= stored.doc()
+        value = readPath(doc, paths[i])
+        if (!memo) known.set(stored, (memo = new Map()))
+        memo.set(key, value)
+      }
+      row[i] = value
+    }
+    return row
+  }
+}

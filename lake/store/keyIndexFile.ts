@@ -25,7 +25,7 @@ import {ORDERED_FIELDS, type DocumentKeys, type SortValue} from './storedDocumen
 
 const FORMAT = 'china-desk lake key index'
 /** Bump when what `keysOfDocument` extracts changes meaning: every existing index file is then rebuilt. */
-const VERSION = 1
+const VERSION = 2
 const EDGE_BYTES = 64 * 1024
 const NEWLINE = 0x0a
 
@@ -164,7 +164,7 @@ function encode(lines: Iterable<IndexedLine>): {body: Buffer; shape: BodyShape; 
     if (gap < 0 || gap > 0x7fffffff || end - start > 0x7fffffff || keys.sortValues.length !== ORDERED_FIELDS.length) return undefined
     previousEnd = end
     documents++
-    ints.push(gap, end - start, string(keys.id), string(keys.type), string(keys.slug), string(keys.rev), keys.hasOwnScore ? 1 : 0)
+    ints.push(gap, end - start, string(keys.id), string(keys.type), string(keys.slug), string(keys.rev), (keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
     ints.push(keys.references.length)
     for (const ref of keys.references) ints.push(string(ref))
     ints.push(keys.fieldRefs.length)
@@ -297,7 +297,8 @@ function decode(body: Buffer, header: Header, dataSize: number, line: (keys: Doc
     const type = string(ints[at + 3])
     const slug = string(ints[at + 4])
     const rev = string(ints[at + 5])
-    const hasOwnScore = ints[at + 6] === 1
+    const hasOwnScore = (ints[at + 6] & 1) !== 0
+    const hasSeparatorKey = (ints[at + 6] & 2) !== 0
     at += 7
     const references = list(at)
     at += 1 + references.length
@@ -306,7 +307,7 @@ function decode(body: Buffer, header: Header, dataSize: number, line: (keys: Doc
     if (at + fieldCount > intCount) return false
     const sortValues: SortValue[] = new Array(fieldCount)
     for (let i = 0; i < fieldCount; i++) sortValues[i] = sortValue(ints[at++])
-    line({id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore}, start, end)
+    line({id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore, hasSeparatorKey}, start, end)
     previousEnd = end
   }
   return at === intCount

@@ -55,7 +55,7 @@ export class PerspectiveViews {
         views.drafts.append(id, stored)
       }
     }
-    for (const draft of drafts) views.drafts.put(publishedIdOf(draft.id), draftOverlay(draft.doc()))
+    for (const draft of drafts) views.drafts.put(publishedIdOf(draft.id), StoredDocument.draftOverlay(draft, publishedIdOf(draft.id)))
     return views
   }
 
@@ -72,11 +72,7 @@ export class PerspectiveViews {
     if (isVersionId(id)) return
     if (!isDraftId(id)) this.published.put(id, stored)
     const publishedId = publishedIdOf(id)
-    const draft = this.raw.get(DRAFTS_PREFIX + publishedId)
-    this.drafts.put(publishedId, draft ? draftOverlay(draft) : (this.raw.stored(publishedId) ?? null))
+    const draft = this.raw.stored(DRAFTS_PREFIX + publishedId)
+    this.drafts.put(publishedId, draft ? StoredDocument.draftOverlay(draft, publishedId) : (this.raw.stored(publishedId) ?? null))
   }
 }
-
-/** A draft as the drafts perspective shows it: under the published id, with `_originalId` naming the draft. */
-const draftOverlay = (draft: Doc): StoredDocument =>
-  StoredDocument.fromObject(Object.freeze({...draft, _id: publishedIdOf(draft._id), _originalId: draft._id}))

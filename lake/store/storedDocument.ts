@@ -43,6 +43,8 @@ export interface DocumentKeys {
   /** Values of ORDERED_FIELDS, in that order. */
   sortValues: SortValue[]
   hasOwnScore: boolean
+  /** Whether any index key contains KEY_SEPARATOR (per-row lookups then fall back to every document). */
+  hasSeparatorKey: boolean
 }
 
 /** Where a file-backed document's bytes are: `source.read(start, end)` is its line (possibly with surrounding blanks). */
@@ -78,7 +80,7 @@ export function keysOfDocument(parsed: Doc): DocumentKeys {
     const value = field === 'slug.current' ? (slug ?? sortValue((parsed.slug as {current?: unknown} | undefined)?.current)) : sortValue(parsed[field])
     sortValues[i] = typeof value === 'string' && INTERNED_SORT_FIELDS.has(field) ? intern(value) : value
   }
-  return {
+  return withSeparatorFlag({
     id: parsed._id,
     type: typeof parsed._type === 'string' ? intern(parsed._type) : undefined,
     slug,
@@ -87,7 +89,13 @@ export function keysOfDocument(parsed: Doc): DocumentKeys {
     fieldRefs: fieldReferences(parsed).map(intern),
     sortValues,
     hasOwnScore: typeof parsed._score === 'number',
-  }
+    hasSeparatorKey: false,
+  })
+}
+
+function withSeparatorFlag(keys: DocumentKeys): DocumentKeys {
+  keys.hasSeparatorKey = hasSeparator(keys)
+  return keys
 }
 
 export class StoredDocument {
@@ -111,7 +119,9 @@ export class StoredDocument {
     private source: DocumentSource | undefined,
     private start: number,
     private end: number,
-    private readonly held: Doc | undefined,
+    private held: Doc | undefined,
+    /** Makes the document on first read (a draft shown under its published id: parsed only when read). */
+    private readonly make?: () => Doc,
   ) {
     this.id = keys.id
     this.type = keys.type
@@ -122,7 +132,7 @@ export class StoredDocument {
     this.sortValues = keys.sortValues
     this.hasOwnScore = keys.hasOwnScore
     this.typeKeys = this.type === undefined ? NO_KEYS : typeKeysOf(this.type)
-    this.hasSeparatorKey = hasSeparator(keys)
+    this.hasSeparatorKey = keys.hasSeparatorKey
   }
 
   /** A document read from `source` bytes [start, end); `parsed` is that line parsed once, used for the keys only. */
@@ -135,9 +145,26 @@ export class StoredDocument {
     return new StoredDocument(keys, source, start, end, undefined)
   }
 
-  /** A document held as a (frozen) object: written through the log, or a draft shown under its published id. */
+  /** A document held as a (frozen) object: written through the log. */
   static fromObject(doc: Doc): StoredDocument {
     return new StoredDocument(keysOfDocument(doc), undefined, 0, 0, doc)
+  }
+
+  /**
+   * `draft` as the drafts perspective shows it: `{...draft, _id: publishedId, _originalId: draft._id}`. Its keys
+   * are the draft's with the id replaced (`_originalId` is a plain string: no reference, no sort field), so the
+   * draft is parsed only when a query reads the overlay.
+   */
+  static draftOverlay(draft: StoredDocument, publishedId: string): StoredDocument {
+    const sortValues = draft.sortValues.slice()
+    sortValues[ORDERED_FIELD_INDEX._id] = publishedId
+    const {type, slug, rev, references, fieldRefs, hasOwnScore} = draft
+    const keys = withSeparatorFlag({id: publishedId, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore, hasSeparatorKey: false})
+    const make = () => {
+      const doc = draft.doc()
+      return Object.freeze({...doc, _id: publishedId, _originalId: doc._id})
+    }
+    return new StoredDocument(keys, undefined, 0, 0, undefined, make)
   }
 
   get slugKeys(): readonly string[] {
@@ -154,7 +181,7 @@ export class StoredDocument {
    * on, so the old file can be released. Parsed results are equal either way.
    */
   relocate(source: DocumentSource, start: number, end: number): void {
-    if (this.held) return
+    if (this.held || this.make) return
     this.source = source
     this.start = start
     this.end = end
@@ -163,6 +190,7 @@ export class StoredDocument {
   /** The document, parsed and frozen on first read (and re-parsed if the bounded cache let it go). */
   doc(): Doc {
     if (this.held) return this.held
+    if (this.make) return (this.held = this.make())
     const source = this.source!
     const cached = source.cache.get(this)
     if (cached) return cached
@@ -178,13 +206,12 @@ export class StoredDocument {
 
   /** The document as one NDJSON line (without the newline), without parsing when it came from the file. */
   json(): string {
-    return this.held ? JSON.stringify(this.held) : this.source!.read(this.start, this.end).trim()
+    return this.source ? this.source.read(this.start, this.end).trim() : JSON.stringify(this.doc())
   }
 
   /** The same as UTF-8 bytes: a file-backed line is copied as it is, without decoding. */
   lineBytes(): Buffer {
-    if (this.held) return Buffer.from(JSON.stringify(this.held))
-    return trimBytes(this.source!.bytes(this.start, this.end))
+    return this.source ? trimBytes(this.source.bytes(this.start, this.end)) : Buffer.from(JSON.stringify(this.doc()))
   }
 
   sortValue(field: OrderedField): SortValue {

@@ -55,3 +55,16 @@ export function slugOf(document: unknown): string | undefined {
   const current = (document as {slug?: {current?: unknown}} | undefined)?.slug?.current
   return typeof current === 'string' ? current : undefined
 }
+
+/**
+ * What the validators read of a document other than the one they validate: id and type (references,
+ * slug uniqueness per type), `slug`, and `interviews[]._key` (interview-key rule), the fields the
+ * importer's dataset stubs carry too. Sent to validation workers instead of whole documents.
+ */
+export function validationStub(document: SanityDocumentLike): SanityDocumentLike {
+  const {_id, _type, slug, interviews} = document as SanityDocumentLike & {slug?: unknown; interviews?: unknown}
+  const stub: Record<string, unknown> = {_id, _type}
+  if (slug !== undefined) stub.slug = slug
+  if (Array.isArray(interviews)) stub.interviews = interviews.map((entry) => ({_key: (entry as {_key?: unknown})?._key}))
+  return stub as SanityDocumentLike
+}

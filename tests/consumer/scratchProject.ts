@@ -6,8 +6,9 @@
  *
  * Installing a whole Studio takes minutes, so each lane's project lives in a cache folder and is reused
  * while its inputs are unchanged: the lane's packages, this package's declared dependencies and peers, and the
- * Node version. Any change to those gives a fresh folder and a fresh install; otherwise only the new tarball
- * is installed into the existing tree (npm re-resolves china-desk's dependencies and peers against it).
+ * Node version. Any change to those gives a fresh folder and a fresh install; otherwise only a changed tarball
+ * is installed into the existing tree (npm re-resolves china-desk's dependencies and peers against it), and the
+ * same tarball (same bytes) is not installed again. `CHINA_DESK_CONSUMER_FRESH=1` forces fresh installs and builds.
  */
 import {createHash} from 'node:crypto'
 import {execFile} from 'node:child_process'
@@ -39,11 +40,19 @@ export interface StudioLane {
   extraDependencies?: Record<string, string>
 }
 
+/** `fresh`: a whole Studio installed; `new tarball`: the cached tree took a changed tarball; `unchanged`: no npm. */
+export type InstallState = 'fresh' | 'new tarball' | 'unchanged'
+
 export interface ScratchProject {
   dir: string
-  /** Whether this run installed a Studio from scratch (false: the cached tree took the new tarball). */
+  /** Whether this run installed a Studio from scratch. */
   freshInstall: boolean
+  install: InstallState
   installSeconds: number
+  /** Hash of everything `sanity build` reads; a build of the same inputs on this machine need not run again. */
+  buildInputs: string
+  /** The lane's environment (its Node first on PATH), for long-running commands such as `sanity dev`. */
+  env: NodeJS.ProcessEnv
   /** Runs a binary from the project's node_modules/.bin, under the lane's Node. */
   exec(bin: string, args: string[], env?: Record<string, string>): Promise<{stdout: string; stderr: string}>
 }
@@ -51,9 +60,11 @@ export interface ScratchProject {
 const STUDIO_CONFIG = `import {defineConfig} from 'sanity'
 import {chinaDesk} from 'china-desk/schemas'
 
-// Offline: the Studio's API host is wherever the page is served from (the local stand-in); token login lets
-// the stand-in sign the editor in. The CLI loads this file in Node too, where there is no page.
-const apiHost = typeof window === 'undefined' ? 'https://localhost' : window.location.origin
+// Offline: the Studio's API host is the local stand-in: the origin that serves the built Studio, or the one
+// named by SANITY_STUDIO_API_HOST when \`sanity dev\` serves it; token login lets the stand-in sign the editor
+// in. The CLI loads this file in Node too, where there is no page.
+const apiHost =
+  process.env.SANITY_STUDIO_API_HOST || (typeof window === 'undefined' ? 'https://localhost' : window.location.origin)
 
 export default defineConfig({
   name: 'default',
@@ -63,9 +74,6 @@ export default defineConfig({
   plugins: [chinaDesk()],
   apiHost,
   auth: {loginMethod: 'token'},
-  // Sanity 6 lists documents with the groq2024 search strategy (\`text::query()\`), which the Content Lake
-  // answers but the offline stand-in (groq-js 1) cannot; the legacy strategy is Sanity 5's default.
-  search: {strategy: 'groqLegacy'},
 })
 `
 
@@ -135,7 +143,7 @@ export async function createScratchStudio(lane: StudioLane, tarball: string): Pr
 
   const env = {...process.env, ...(lane.nodeBinDir ? {PATH: `${lane.nodeBinDir}:${process.env.PATH}`} : {})}
   const installed = join(dir, '.installed')
-  const freshInstall = !existsSync(installed)
+  const freshInstall = !existsSync(installed) || process.env.CHINA_DESK_CONSUMER_FRESH === '1'
   if (freshInstall) await rm(dir, {recursive: true, force: true})
   await mkdir(dir, {recursive: true})
   await writeFile(join(dir, 'package.json'), JSON.stringify({name: `scratch-${lane.name}`, private: true, type: 'module', dependencies}, null, 2))
@@ -145,20 +153,36 @@ export async function createScratchStudio(lane: StudioLane, tarball: string): Pr
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2))
   await copyFile(tarball, join(dir, 'china-desk.tgz'))
 
+  // The tree already holds this very tarball (same bytes: npm pack is reproducible) when the stamp names it.
+  const tarballHash = sha256(await readFile(tarball))
+  const install: InstallState = freshInstall ? 'fresh' : (await readFile(installed, 'utf8')) === tarballHash ? 'unchanged' : 'new tarball'
   const started = performance.now()
-  const npmArgs = ['install', '--no-audit', '--no-fund', '--prefer-offline', ...(freshInstall ? [] : ['./china-desk.tgz'])]
-  try {
-    await run('npm', npmArgs, {cwd: dir, env, maxBuffer: 64 * 1024 * 1024})
-  } catch (error) {
-    const {stderr} = error as {stderr?: string}
-    throw new Error(`npm ${npmArgs.join(' ')} failed in the ${lane.name} scratch Studio:\n${stderr?.slice(-4000) ?? error}`)
+  if (install !== 'unchanged') {
+    const npmArgs = ['install', '--no-audit', '--no-fund', '--prefer-offline', ...(freshInstall ? [] : ['./china-desk.tgz'])]
+    try {
+      await run('npm', npmArgs, {cwd: dir, env, maxBuffer: 64 * 1024 * 1024})
+    } catch (error) {
+      const {stderr} = error as {stderr?: string}
+      throw new Error(`npm ${npmArgs.join(' ')} failed in the ${lane.name} scratch Studio:\n${stderr?.slice(-4000) ?? error}`)
+    }
+    await writeFile(installed, tarballHash)
   }
-  await writeFile(installed, new Date().toISOString())
+  // What `sanity build` reads: the installed tree (its lockfile and china-desk's bytes), the configs and Node.
+  const buildInputs = sha256(
+    JSON.stringify([tarballHash, await readFile(join(dir, 'package-lock.json'), 'utf8'), STUDIO_CONFIG, CLI_CONFIG, await laneNodeVersion(lane)]),
+  )
   return {
     dir,
     freshInstall,
+    install,
     installSeconds: (performance.now() - started) / 1000,
+    buildInputs,
+    env,
     exec: (bin, args, extraEnv = {}) =>
       run(join(dir, 'node_modules', '.bin', bin), args, {cwd: dir, env: {...env, ...extraEnv}, maxBuffer: 64 * 1024 * 1024}),
   }
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex')
 }

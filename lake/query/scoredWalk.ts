@@ -10,6 +10,7 @@ import type {DocumentIndex, IndexEntry} from '../store/documentIndex'
 import type {OrderedIndex} from '../store/orderedIndex'
 import type {Doc} from '../types'
 import {planFilter} from './conjunctPlan'
+import {exactScoredWalk} from './exactScoredWalk'
 import {indexableOrderKeys} from './orderedWalk'
 import {conjuncts, containsNode, documentPath, withoutConstantConjuncts, type Node} from './planExpressions'
 import {scoreBound, type ScoreBound} from './scoreBound'
@@ -26,6 +27,8 @@ const BATCH = 16
 const SORT_LIMIT = 2000
 
 export function scoredWalk(node: Node, context: ScoreContext): Node | undefined {
+  const exact = exactScoredWalk(node, context.view, context.params)
+  if (exact) return exact
   const needed = node.type === 'Slice' ? (node.isInclusive ? (node.right as number) + 1 : (node.right as number)) : undefined
   if (needed === undefined || (node.left as number) < 0 || (node.right as number) < 0) return undefined
   const order = node.base as Node

@@ -4,7 +4,10 @@
  * token a case-insensitive `match` pattern accepts shares with the pattern, so a lookup may return a few extra
  * documents (`ß` and `SS`) but never misses one: the full filter still decides. A term with a `*` (or a `.`,
  * which groq-js leaves unescaped) is looked up by its literal prefix; a term starting with one is not indexable.
- * Postings keep the token count per document: the search planner bounds `score()` with it.
+ * Postings keep the token count per document: the search planner bounds `score()` with it. The index also knows
+ * when those counts are exactly groq-js's: a key whose tokens are all "plain" (ASCII or Han: case-insensitive
+ * regex matching and upper-casing agree on them), no document whose field mixes strings with other values
+ * (groq-js then matches nothing), and no document with its own `_score`; and per key the largest count seen.
  */
 import type {IndexEntry} from './orderedIndex'
 
@@ -28,16 +31,45 @@ export function textOf(value: unknown): string[] {
   return []
 }
 
+/** Tokens on which `/^term$/i` (no `u` flag) and comparing upper-cased forms agree: ASCII and caseless Han. */
+export const isPlainToken = (token: string): boolean => /^[\x00-\x7F\p{Script=Han}]*$/u.test(token)
+
+/** A field value groq-js's `match` reads only partly (an array holding non-strings): it then matches nothing. */
+const isMixed = (value: unknown): boolean => Array.isArray(value) && value.some((part) => typeof part !== 'string')
+
 export class TextIndex {
   private readonly postings = new Map<string, Map<IndexEntry, number>>()
   private sortedKeys: string[] | null = null
   /** Merged postings of prefix terms, until the next write. */
   private readonly prefixCache = new Map<string, Map<IndexEntry, number>>()
+  /** Keys that ever held a token that is not plain (never cleared: only ever too cautious). */
+  private readonly impureKeys = new Set<string>()
+  /** The largest count any document had under a key (never lowered: an upper bound). */
+  private readonly maxCounts = new Map<string, number>()
+  private readonly mixed = new Set<IndexEntry>()
+  private readonly ownScores = new Set<IndexEntry>()
 
   constructor(readonly field: string) {}
 
+  /** Whether every posting count is exactly what groq-js's `match` scoring counts (see above). */
+  get countsAreExact(): boolean {
+    return this.mixed.size === 0 && this.ownScores.size === 0
+  }
+
+  /** Whether the counts under a key are exact for a plain term (no other token shares its upper-case form). */
+  isPureKey(key: string): boolean {
+    return !this.impureKeys.has(key)
+  }
+
+  /** An upper bound of the count any document has under `key`. */
+  maxCount(key: string): number {
+    return this.maxCounts.get(key) ?? 0
+  }
+
   add(entry: IndexEntry, value: unknown): void {
     this.prefixCache.clear()
+    if (isMixed(value)) this.mixed.add(entry)
+    if (entry.stored.hasOwnScore) this.ownScores.add(entry)
     for (const token of textOf(value)) {
       const key = token.toUpperCase()
       let posting = this.postings.get(key)
@@ -45,12 +77,17 @@ export class TextIndex {
         this.postings.set(key, (posting = new Map()))
         this.sortedKeys = null
       }
-      posting.set(entry, (posting.get(entry) ?? 0) + 1)
+      const count = (posting.get(entry) ?? 0) + 1
+      posting.set(entry, count)
+      if (count > (this.maxCounts.get(key) ?? 0)) this.maxCounts.set(key, count)
+      if (!this.impureKeys.has(key) && !isPlainToken(token)) this.impureKeys.add(key)
     }
   }
 
   delete(entry: IndexEntry, value: unknown): void {
     this.prefixCache.clear()
+    this.mixed.delete(entry)
+    this.ownScores.delete(entry)
     for (const token of new Set(textOf(value))) {
       const key = token.toUpperCase()
       const posting = this.postings.get(key)

@@ -42,15 +42,18 @@ function text(r: ReturnType<typeof random>, words: number): string {
   return Array.from({length: words}, () => r.pick(WORDS)).join(r.pick([' ', ', ', ' - ', '. ']))
 }
 
+/** Own `_score`s and arrays mixing strings with numbers make the exact search plan step aside: only in some datasets. */
+let awkward = true
+
 function randomDocument(r: ReturnType<typeof random>, id: string): Record<string, unknown> {
   const doc: Record<string, unknown> = {_id: id, _type: r.pick(['a', 'a', 'b', 'c'])}
   const fields: Record<string, unknown> = {
     publishedAt: sortValue(r),
     title: r.next() < 0.8 ? text(r, 2) : sortValue(r),
     slug: r.next() < 0.7 ? {current: r.pick(['x', 'y', 'z', 'w'])} : undefined,
-    searchText: r.next() < 0.85 ? text(r, 1 + Math.floor(r.next() * 6)) : r.pick([['chip', 'cloud'], 5, null]),
+    searchText: r.next() < 0.85 ? text(r, 1 + Math.floor(r.next() * 6)) : r.pick([['chip', 'cloud'], 5, null, ...(awkward ? [['chip', 5]] : [])]),
     searchTitle: r.next() < 0.6 ? text(r, 1 + Math.floor(r.next() * 2)) : undefined,
-    _score: r.next() < 0.03 ? 2 : undefined,
+    _score: awkward && r.next() < 0.03 ? 2 : undefined,
     updatedAt: r.next() < 0.4 ? sortValue(r) : undefined,
     meta: r.next() < 0.6 ? {hidden: r.pick([true, false, null, 'yes', 1]), rank: sortValue(r)} : r.pick([undefined, 'flat', [1]]),
   }
@@ -89,6 +92,11 @@ function queries(r: ReturnType<typeof random>, docs: Record<string, unknown>[]):
     ['*[_type in ["a", "b"] && searchText match $terms] | score(boost(searchTitle match $terms, 3), searchText match $terms) | order(_score desc, publishedAt desc, _id asc)[0...4]{_id, _score}',
       {terms}],
     ['*[searchText match $terms && defined(publishedAt)] | score(searchText match $terms) | order(_score desc)[0...3]{_id, _score}', {terms}],
+    // The search query's shape: exact scores from postings when the keys are plain (see exactScoredWalk.ts).
+    ['*[_type in ["a", "b"] && searchText match $terms && (_type == "b" || defined(publishedAt))] | score(boost(searchTitle match $terms, 3), searchText match $terms) | order(_score desc, publishedAt desc, _id asc)[$s...$e]{_id, _score, title}',
+      {terms: r.pick(['chip', 'cloud', 'cloud chip', 'data', 'tok', 'chips cloud', terms]), s: Math.floor(r.next() * 3), e: 3 + Math.floor(r.next() * 5)}],
+    ['*[searchTitle match $terms] | score(searchText match $terms || boost(searchTitle match $terms, 1.5), searchTitle match $terms && searchText match $terms) | order(_score desc, _id desc)[0...3]{_id, _score}',
+      {terms: r.pick(['chip', 'cloud chip', 'chips', terms])}],
     // Every order term indexed: the slice is the result, its projection computed from stored keys (sitemap shape).
     ['*[_type in ["a", "b"] && defined(slug.current) && !(meta.hidden == true) && (!defined($from) || _id >= $from)] | order(_id asc)[0...$n]{_id, _type, "slug": slug.current, "u": coalesce(updatedAt, publishedAt), "h": meta.hidden, "m": meta}',
       {from: r.next() < 0.5 ? null : cursor._id, n: 1 + Math.floor(r.next() * 20)}],
@@ -158,6 +166,7 @@ describe('ordered, text and score plans equal plain groq-js', () => {
   for (const seed of [1, 2, 3]) {
     it(`random dataset ${seed}, before and after random writes, every perspective`, async () => {
       const r = random(seed * 7919)
+      awkward = seed === 2
       const lake = await LocalLake.open(writeNdjson(join(dir, `random-${seed}.ndjson`), randomDataset(seed, 70)))
       for (const round of [0, 1]) {
         if (round === 1) await lake.mutate(randomWrites(r, lake.allDocuments()))

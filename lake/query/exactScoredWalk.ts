@@ -1,0 +1,207 @@
+/**
+ * Search ranked without reading a document: `*[filter] | score(args) | order(_score desc, rest…)[s...e]` when
+ * the text indexes' counts are exactly what groq-js counts (plain terms without wildcards, pure keys: see
+ * `textIndex.ts`). Then a candidate's `match` is its postings, its score is computed from its counts with groq-js's
+ * arithmetic operation by operation (so the floats are the same), and every other filter condition compiles to a
+ * test on stored keys (`compiledExpression.ts`). The top rows are found without scoring every candidate:
+ * - a score argument whose postings are few (a headline boost: titles are short) is "sparse": every candidate
+ *   it scores is scored exactly first;
+ * - every other candidate scores at most the dense arguments' maximum (from each key's largest count), so the
+ *   candidates are then read in `rest` order (an ordered index) until the slice's last row beats that maximum.
+ * Few candidates are simply all scored. The slice comes out as groq-js's rows (`{...document, _score}`), ordered.
+ * Anything else (wildcards, impure keys, conditions that do not compile) is left to `scoredWalk.ts`.
+ */
+import type {DocumentIndex, IndexEntry} from '../store/documentIndex'
+import type {OrderedIndex} from '../store/orderedIndex'
+import {isPlainToken, termPrefix} from '../store/textIndex'
+import {compileExpression} from './compiledExpression'
+import {rowReader} from './documentRows'
+import {indexableOrderKeys} from './orderedWalk'
+import {conjuncts, constantValue, containsNode, documentPath, withoutConstantConjuncts, type Node} from './planExpressions'
+import {textMatchOf} from './textMatch'
+
+const BM25k = 1.2
+/** Candidate sets this small are scored whole. */
+const SCORE_ALL = 2000
+
+type Counts = Map<IndexEntry, number>
+interface Scorer {
+  score: (entry: IndexEntry) => number
+  /** No candidate scores more. */
+  max: number
+  /** The postings outside which this argument scores 0, and their total size (undefined: it may score anywhere). */
+  postings?: Counts[]
+  size: number
+}
+
+/** Postings of each plain, exact term on each field; undefined when any count could differ from groq-js's. */
+function exactPostings(fields: string[], terms: string[], view: DocumentIndex): {key: string; maps: Counts[]; max: number}[] | undefined {
+  const result = []
+  for (const term of terms) {
+    const {exact} = termPrefix(term)
+    if (!exact || !term || !isPlainToken(term)) return undefined
+    const key = term.toUpperCase()
+    const maps: Counts[] = []
+    let max = 0
+    for (const field of fields) {
+      const index = view.textIndex(field)
+      if (!index.countsAreExact || !index.isPureKey(key)) return undefined
+      maps.push(index.candidates(term)!)
+      max += index.maxCount(key)
+    }
+    result.push({key, maps, max})
+  }
+  return result
+}
+
+/**
+ * `[a, b] match x` matches nothing in groq-js when either field is not a string (an array of fields is read as
+ * one array of strings): only a single field's postings are its matches.
+ */
+const singleField = (text: {fields: string[]; terms: string[]}) => text.fields.length === 1 && text.terms.length > 0
+
+const bm25 = (freq: number) => (freq * (BM25k + 1)) / (freq + BM25k)
+
+function scorerOf(node: Node, view: DocumentIndex, params: Record<string, unknown>): Scorer | undefined {
+  if (node.type === 'OpCall' && node.op === 'match') {
+    const text = textMatchOf(node, params)
+    const perTerm = text && singleField(text) ? exactPostings(text.fields, text.terms, view) : undefined
+    if (!perTerm) return undefined
+    let max = 0
+    for (const {max: count} of perTerm) max += bm25(count)
+    const postings = perTerm.flatMap((term) => term.maps)
+    return {
+      score: (entry) => {
+        let score = 0
+        for (const {maps} of perTerm) {
+          let freq = 0
+          for (const counts of maps) freq += counts.get(entry) ?? 0
+          score += bm25(freq)
+        }
+        return score
+      },
+      max,
+      postings,
+      size: postings.reduce((sum, counts) => sum + counts.size, 0),
+    }
+  }
+  if (node.type === 'FuncCall' && node.name === 'boost') {
+    const [inner, boostNode] = node.args as Node[]
+    const boost = constantValue(boostNode, params)
+    const scorer = inner && scorerOf(inner, view, params)
+    if (typeof boost !== 'number' || !scorer) return undefined
+    return {...scorer, score: (entry) => {
+      const score = scorer.score(entry)
+      return score > 0 ? score + boost : 0
+    }, max: scorer.max > 0 ? Math.max(0, scorer.max + boost) : 0}
+  }
+  if (node.type === 'Or' || node.type === 'And') {
+    const [left, right] = [scorerOf(node.left as Node, view, params), scorerOf(node.right as Node, view, params)]
+    if (!left || !right) return undefined
+    const postings = left.postings && right.postings ? [...left.postings, ...right.postings] : undefined
+    const score = node.type === 'Or'
+      ? (entry: IndexEntry) => left.score(entry) + right.score(entry)
+      : (entry: IndexEntry) => {
+          const [l, r] = [left.score(entry), right.score(entry)]
+          return l === 0 || r === 0 ? 0 : l + r
+        }
+    return {score, max: left.max + right.max, postings, size: left.size + right.size}
+  }
+  return undefined
+}
+
+export function exactScoredWalk(node: Node, view: DocumentIndex, params: Record<string, unknown>): Node | undefined {
+  if (node.type !== 'Slice' || (node.left as number) < 0 || (node.right as number) < 0) return undefined
+  const needed = node.isInclusive ? (node.right as number) + 1 : (node.right as number)
+  const [order, score, source] = [node.base as Node, (node.base as Node)?.base as Node, ((node.base as Node)?.base as Node)?.base as Node]
+  if (order?.type !== 'PipeFuncCall' || order.name !== 'order' || score?.type !== 'PipeFuncCall' || score.name !== 'score') return undefined
+  if (source?.type !== 'Filter' || (source.base as Node).type !== 'Everything') return undefined
+  const [first, ...rest] = order.args as Node[]
+  if (first?.type !== 'Desc' || documentPath(first.base as Node)?.join('.') !== '_score') return undefined
+  const restKeys = indexableOrderKeys(rest)
+  if (restKeys.length !== rest.length || rest.length === 0) return undefined
+
+  // The filter: text conditions answered by postings, every other condition compiled over stored keys.
+  const expr = withoutConstantConjuncts(source.expr as Node, params)
+  if (containsNode(expr, 'Parent') || containsNode(expr, 'Everything')) return undefined
+  const required: Counts[][] = []
+  const others: Node[] = []
+  for (const part of conjuncts(expr)) {
+    const text = textMatchOf(part, params)
+    if (!text) {
+      others.push(part)
+      continue
+    }
+    const perTerm = singleField(text) ? exactPostings(text.fields, text.terms, view) : undefined
+    if (!perTerm) return undefined
+    required.push(...perTerm.map((term) => term.maps))
+  }
+  if (required.length === 0) return undefined
+  const rest0 = others.length ? compileExpression(others.reduce((left, right) => ({type: 'And', left, right})), params) : undefined
+  if (others.length && !rest0) return undefined
+  const readRow = rest0 && rowReader(rest0.paths)
+  const passes = (entry: IndexEntry): boolean =>
+    required.every((maps) => maps.some((counts) => counts.has(entry))) && (!rest0 || rest0.evaluate(readRow!(entry.stored)) === true)
+
+  const scorers = (score.args as Node[]).map((arg) => scorerOf(arg, view, params))
+  if (scorers.some((scorer) => !scorer)) return undefined
+  const exactScore = (entry: IndexEntry) => {
+    let total = 0
+    for (const scorer of scorers) total += scorer!.score(entry)
+    return total
+  }
+  const restIndex = view.orderedIndex(restKeys, undefined)
+  const better = (a: [number, IndexEntry], b: [number, IndexEntry]) => b[0] - a[0] || restIndex.compareKeys(a[1], b[1]) || a[1].seq - b[1].seq
+  const top: [number, IndexEntry][] = []
+  const offer = (entry: IndexEntry) => {
+    const candidate: [number, IndexEntry] = [exactScore(entry), entry]
+    if (top.length >= needed && better(candidate, top[needed - 1]) >= 0) return
+    let at = top.length
+    while (at > 0 && better(candidate, top[at - 1]) < 0) at--
+    top.splice(at, 0, candidate)
+    if (top.length > needed) top.pop()
+  }
+
+  // The candidates are within the smallest required posting (union over its fields).
+  const smallest = required.reduce((a, b) => (size(a) <= size(b) ? a : b))
+  const estimate = size(smallest)
+  if (estimate <= SCORE_ALL) {
+    for (const entry of union(smallest)) if (passes(entry)) offer(entry)
+  } else {
+    const sparse = scorers.filter((scorer) => scorer!.postings && scorer!.size * 4 <= estimate)
+    const denseMax = scorers.filter((scorer) => !sparse.includes(scorer)).reduce((sum, scorer) => sum + scorer!.max, 0)
+    const seen = new Set<IndexEntry>()
+    for (const scorer of sparse) {
+      for (const entry of union(scorer!.postings!)) {
+        if (seen.has(entry)) continue
+        seen.add(entry)
+        if (passes(entry)) offer(entry)
+      }
+    }
+    walkRest(restIndex, (entry) => {
+      if (top.length >= needed) {
+        const [kScore, kEntry] = top[needed - 1]
+        if (kScore > denseMax || (kScore === denseMax && better([kScore, entry], [kScore, kEntry]) > 0)) return false
+      }
+      if (!seen.has(entry) && passes(entry)) offer(entry)
+      return true
+    })
+  }
+  const rows = top.slice(node.left as number, needed).map(([value, entry]) => Object.assign({}, entry.stored.doc(), {_score: value}))
+  return {type: 'Value', value: rows}
+}
+
+function size(maps: Counts[]): number {
+  return maps.reduce((sum, counts) => sum + counts.size, 0)
+}
+
+function* union(maps: Counts[]): Generator<IndexEntry> {
+  if (maps.length === 1) return yield* maps[0].keys()
+  const seen = new Set<IndexEntry>()
+  for (const counts of maps) for (const entry of counts.keys()) if (!seen.has(entry)) (seen.add(entry), yield entry)
+}
+
+/** Visits the index in order while `visit` returns true. */
+function walkRest(index: OrderedIndex, visit: (entry: IndexEntry) => boolean): void {
+  for (let i = 0; i < index.size; i++) if (!visit(index.at(i))) return
+}

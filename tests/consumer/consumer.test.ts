@@ -218,6 +218,9 @@ describe('china-desk in a Sanity 6.9.2 Studio (Node 24)', () => {
           expect(strict.strictModeElement, '<StrictMode> around the Studio').toBe(true)
           expect(strict.strictFibers / strict.fibers, 'share of fibers in strict mode').toBeGreaterThan(0.9)
           expect(strict.doubleInvocations, 'strict mode double invocations').toBeGreaterThan(0)
+          // The dev server serves china-desk's code under URLs naming it, so an error it raised would name it.
+          const chinaDeskModules = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /china-desk/.test(entry.name)).length)
+          expect(chinaDeskModules, 'china-desk modules the page loaded').toBeGreaterThan(0)
           const fromChinaDesk = [...consoleErrors, ...editor.pageErrors].filter((error) => /china-desk/i.test(error))
           expect(fromChinaDesk, 'console errors from china-desk').toEqual([])
           if (consoleErrors.length > 0) console.log(`sanity6: sanity dev console errors (none from china-desk):`, consoleErrors.slice(0, 10))

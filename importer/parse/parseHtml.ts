@@ -17,6 +17,7 @@ import type {DroppedContent, ParsedArticle, SourceMeta} from '../types'
 import {articleBodyPortableTextSchema} from './articleBodyType'
 import {recogniseBoilerplate} from './boilerplate'
 import {dropUnsafeLinks} from './unsafeLinks'
+import {simpleHtmlBlocks} from './simpleHtmlBlocks'
 import {blockPlainText} from './textBlock'
 
 export interface HtmlParseOptions {
@@ -31,9 +32,46 @@ export interface HtmlParseOptions {
 }
 
 export function parseHtml(html: string, file: string, options: HtmlParseOptions = {}): ParsedArticle {
-  const document = parseDocument(html)
   const dropped: DroppedContent[] = []
+  let counter = 0
+  const scope = options.keyScope ?? file.split('/').pop() ?? file
+  const keyGenerator = () => deterministicKey(scope, 'html', counter++)
+  // Plain paragraphs with a title from elsewhere (most WXR posts) skip jsdom: same blocks, same keys.
+  const givenTitle = options.title?.trim()
+  const fast = givenTitle ? simpleHtmlBlocks(html, keyGenerator) : undefined
+  counter = 0
+  const {title, converted} = fast ? {title: givenTitle!, converted: fast} : convertWithJsdom(html, file, options, dropped, keyGenerator)
 
+  const links = dropUnsafeLinks(converted)
+  if (links.dropped.length > 0 && !options.force) {
+    throw new ImportError(
+      file,
+      `the HTML contains ${links.dropped.length} unsafe link(s) (${links.dropped.map((link) => JSON.stringify(link.href)).slice(0, 3).join(', ')}); remove them from the source, or rerun with --force to drop the links and keep their text (reported)`,
+    )
+  }
+  for (const link of links.dropped) {
+    dropped.push({file, what: `link ${snippet(JSON.stringify(link.href))} on "${snippet(link.text)}"`, reason: 'unsafe link (javascript:, vbscript: or data:) removed; its text is kept'})
+  }
+
+  const body: PortableTextBlock[] = []
+  let newsletterCta = false
+  for (const block of links.blocks) {
+    const text = block._type === 'block' ? blockPlainText(block) : ''
+    const boilerplate = text ? recogniseBoilerplate(text) : undefined
+    if (boilerplate) {
+      newsletterCta = true
+      dropped.push({file, what: boilerplate.text, reason: 'site boilerplate (newsletter call to action); sets newsletterCta'})
+    } else if (block._type !== 'block' || text.trim() !== '') {
+      body.push(block)
+    }
+  }
+  if (body.length === 0) throw new ImportError(file, 'the article has a title but no body text')
+  return {file, format: options.format ?? 'html', title, body, newsletterCta, dropped, meta: options.meta ?? {}}
+}
+
+/** The general path: jsdom, scripts/styles/images handled and reported, block-tools' conversion. */
+function convertWithJsdom(html: string, file: string, options: HtmlParseOptions, dropped: DroppedContent[], keyGenerator: () => string) {
+  const document = parseDocument(html)
   const scripts = elements(document, 'script', 'noscript')
   if (scripts.length > 0 && !options.force) {
     throw new ImportError(
@@ -61,41 +99,14 @@ export function parseHtml(html: string, file: string, options: HtmlParseOptions 
     throw new ImportError(file, 'no title: give the HTML a <title> or an <h1> (or a `title` in front matter)')
   }
 
-  let counter = 0
-  const scope = options.keyScope ?? file.split('/').pop() ?? file
   // block-tools parses the HTML string it is given; handing it back the document already parsed here
   // (whose body serialises to that very string) saves a second jsdom parse per article.
   const bodyHtml = document.body.innerHTML
   const converted = htmlToBlocks(bodyHtml, articleBodyPortableTextSchema(), {
-    parseHtml: (html) => (html === bodyHtml ? document : parseDocument(html)),
-    keyGenerator: () => deterministicKey(scope, 'html', counter++),
+    parseHtml: (source) => (source === bodyHtml ? document : parseDocument(source)),
+    keyGenerator,
   }) as PortableTextBlock[]
-
-  const links = dropUnsafeLinks(converted)
-  if (links.dropped.length > 0 && !options.force) {
-    throw new ImportError(
-      file,
-      `the HTML contains ${links.dropped.length} unsafe link(s) (${links.dropped.map((link) => JSON.stringify(link.href)).slice(0, 3).join(', ')}); remove them from the source, or rerun with --force to drop the links and keep their text (reported)`,
-    )
-  }
-  for (const link of links.dropped) {
-    dropped.push({file, what: `link ${snippet(JSON.stringify(link.href))} on "${snippet(link.text)}"`, reason: 'unsafe link (javascript:, vbscript: or data:) removed; its text is kept'})
-  }
-
-  const body: PortableTextBlock[] = []
-  let newsletterCta = false
-  for (const block of links.blocks) {
-    const text = block._type === 'block' ? blockPlainText(block) : ''
-    const boilerplate = text ? recogniseBoilerplate(text) : undefined
-    if (boilerplate) {
-      newsletterCta = true
-      dropped.push({file, what: boilerplate.text, reason: 'site boilerplate (newsletter call to action); sets newsletterCta'})
-    } else if (block._type !== 'block' || text.trim() !== '') {
-      body.push(block)
-    }
-  }
-  if (body.length === 0) throw new ImportError(file, 'the article has a title but no body text')
-  return {file, format: options.format ?? 'html', title, body, newsletterCta, dropped, meta: options.meta ?? {}}
+  return {title, converted}
 }
 
 // One window for the whole run: a JSDOM per post would dominate the time of a 10,000-post import.

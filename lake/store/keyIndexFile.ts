@@ -62,6 +62,10 @@ interface Header {
 /** Whether UTF-8 can carry the string unchanged (no lone surrogate); Node 20 has the method, the TS lib here not. */
 const isWellFormed = (value: string): boolean => (value as unknown as {isWellFormed(): boolean}).isWellFormed()
 
+const SURROGATE = /[\uD800-\uDFFF]/
+/** Sort fields whose values repeat across documents (types, batch timestamps); the others are unique per document. */
+const SHARED_SORT_FIELDS = new Set<string>(['_type', '_createdAt', '_updatedAt'])
+
 const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex')
 
 /** A hash of the first and last 64 KiB of the open file: catches an in-place edit near either end cheaply. */
@@ -142,21 +146,28 @@ function encode(lines: Iterable<IndexedLine>): {body: Buffer; shape: BodyShape; 
   const numbers: number[] = []
   const numberPositions = new Map<number, number>()
   const ints: number[] = []
-  const string = (value: string | undefined): number => {
+  // Shared strings (types, referenced ids, stamps) are stored once; strings unique to a document (id, slug,
+  // rev, title…) are appended without a lookup: a repeat costs a few bytes, a lookup per value costs seconds.
+  const shared = (value: string | undefined): number => {
     if (value === undefined) return -1
     let position = positions.get(value)
     if (position === undefined) positions.set(value, (position = strings.push(value) - 1))
     return position
   }
-  const sortValue = (value: SortValue): number => {
+  const unique = (value: string | undefined): number => (value === undefined ? -1 : strings.push(value) - 1)
+  const sortValue = (value: SortValue, dedupe: boolean): number => {
     if (value === null) return -1
     if (value === true) return -2
     if (value === false) return -3
-    if (typeof value === 'string') return string(value)
+    if (typeof value === 'string') return dedupe ? shared(value) : unique(value)
     let position = numberPositions.get(value)
     if (position === undefined) numberPositions.set(value, (position = numbers.push(value) - 1))
     return -(4 + position)
   }
+  const fieldCount = ORDERED_FIELDS.length
+  const idField = ORDERED_FIELDS.indexOf('_id')
+  const slugField = ORDERED_FIELDS.indexOf('slug.current')
+  const dedupeField = ORDERED_FIELDS.map((field) => SHARED_SORT_FIELDS.has(field))
   let previousEnd = 0
   let documents = 0
   for (const {keys, start, end} of lines) {
@@ -164,15 +175,24 @@ function encode(lines: Iterable<IndexedLine>): {body: Buffer; shape: BodyShape; 
     if (gap < 0 || gap > 0x7fffffff || end - start > 0x7fffffff || keys.sortValues.length !== ORDERED_FIELDS.length) return undefined
     previousEnd = end
     documents++
-    ints.push(gap, end - start, string(keys.id), string(keys.type), string(keys.slug), string(keys.rev), (keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
+    const id = unique(keys.id)
+    const slug = unique(keys.slug)
+    ints.push(gap, end - start, id, shared(keys.type), slug, unique(keys.rev), (keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
     ints.push(keys.references.length)
-    for (const ref of keys.references) ints.push(string(ref))
+    for (const ref of keys.references) ints.push(shared(ref))
     ints.push(keys.fieldRefs.length)
-    for (const ref of keys.fieldRefs) ints.push(string(ref))
-    for (const value of keys.sortValues) ints.push(sortValue(value))
+    for (const ref of keys.fieldRefs) ints.push(shared(ref))
+    for (let i = 0; i < fieldCount; i++) {
+      const value = keys.sortValues[i]
+      if (i === idField && value === keys.id) ints.push(id)
+      else if (i === slugField && value === keys.slug && slug >= 0) ints.push(slug)
+      else ints.push(sortValue(value, dedupeField[i]))
+    }
   }
-  if (!strings.every(isWellFormed)) return undefined
-  const stringText = Buffer.from(strings.join(''))
+  const joined = strings.join('')
+  // Only a string with a surrogate can be ill-formed: the one native scan of the joined text usually settles it.
+  if (SURROGATE.test(joined) && !strings.every(isWellFormed)) return undefined
+  const stringText = Buffer.from(joined)
   const bounds = new Array<number>(strings.length + 1)
   let offset = 0
   strings.forEach((value, i) => {

@@ -69,7 +69,8 @@ function intern(value: string): string {
   interned.set(value, value)
   return value
 }
-const INTERNED_SORT_FIELDS = new Set<OrderedField>(['_type', '_createdAt', '_updatedAt', 'publishedAt', 'updatedAt'])
+/** Sort fields whose values repeat across documents (an import stamps a whole batch with one time). */
+const INTERNED_SORT_FIELDS = new Set<OrderedField>(['_type', '_createdAt', '_updatedAt'])
 
 /** The keys of a parsed document (the one parse a line gets when no key index file can be trusted). */
 export function keysOfDocument(parsed: Doc): DocumentKeys {

@@ -49,8 +49,8 @@ export interface ScratchProject {
   freshInstall: boolean
   install: InstallState
   installSeconds: number
-  /** Hash of everything `sanity build` reads; a build of the same inputs on this machine need not run again. */
-  buildInputs: string
+  /** `node --version` of the lane's Node. */
+  nodeVersion: string
   /** The lane's environment (its Node first on PATH), for long-running commands such as `sanity dev`. */
   env: NodeJS.ProcessEnv
   /** Runs a binary from the project's node_modules/.bin, under the lane's Node. */
@@ -167,16 +167,12 @@ export async function createScratchStudio(lane: StudioLane, tarball: string): Pr
     }
     await writeFile(installed, tarballHash)
   }
-  // What `sanity build` reads: the installed tree (its lockfile and china-desk's bytes), the configs and Node.
-  const buildInputs = sha256(
-    JSON.stringify([tarballHash, await readFile(join(dir, 'package-lock.json'), 'utf8'), STUDIO_CONFIG, CLI_CONFIG, await laneNodeVersion(lane)]),
-  )
   return {
     dir,
     freshInstall,
     install,
     installSeconds: (performance.now() - started) / 1000,
-    buildInputs,
+    nodeVersion: await laneNodeVersion(lane),
     env,
     exec: (bin, args, extraEnv = {}) =>
       run(join(dir, 'node_modules', '.bin', bin), args, {cwd: dir, env: {...env, ...extraEnv}, maxBuffer: 64 * 1024 * 1024}),

@@ -1,6 +1,6 @@
 /**
  * Search ranked without reading a document: `*[filter] | score(args) | order(_score desc, rest…)[s...e]` when
- * the text indexes' counts are exactly what groq-js counts (plain terms without wildcards, pure keys: see
+ * the text indexes' counts are exactly what groq-js counts (plain words or prefixes `word*`, pure keys: see
  * `textIndex.ts`). Then a candidate's `match` is its postings, its score is computed from its counts with groq-js's
  * arithmetic operation by operation (so the floats are the same), and every other filter condition compiles to a
  * test on stored keys (`compiledExpression.ts`). The top rows are found without scoring every candidate:
@@ -21,8 +21,8 @@ import {conjuncts, constantValue, containsNode, documentPath, withoutConstantCon
 import {textMatchOf} from './textMatch'
 
 const BM25k = 1.2
-/** Candidate sets this small are scored whole. */
-const SCORE_ALL = 2000
+/** Groups of sparse candidates this small are sorted; larger ones are read off the rest index. */
+const SORT_LIMIT = 500
 
 type Counts = Map<IndexEntry, number>
 interface Scorer {
@@ -34,20 +34,21 @@ interface Scorer {
   size: number
 }
 
-/** Postings of each plain, exact term on each field; undefined when any count could differ from groq-js's. */
+/** Postings of each plain term on each field; undefined when any count could differ from groq-js's. */
 function exactPostings(fields: string[], terms: string[], view: DocumentIndex): {key: string; maps: Counts[]; max: number}[] | undefined {
   const result = []
   for (const term of terms) {
-    const {exact} = termPrefix(term)
-    if (!exact || !term || !isPlainToken(term)) return undefined
-    const key = term.toUpperCase()
+    // A plain word, or a plain prefix with one trailing `*` (a wildcard inside or a `.` is a pattern no key answers).
+    const {prefix, exact} = termPrefix(term)
+    if (!prefix || !isPlainToken(prefix) || !(exact || term === `${prefix}*`)) return undefined
+    const key = prefix.toUpperCase()
     const maps: Counts[] = []
     let max = 0
     for (const field of fields) {
       const index = view.textIndex(field)
-      if (!index.countsAreExact || !index.isPureKey(key)) return undefined
+      if (!index.countsAreExact || !(exact ? index.isPureKey(key) : index.isPurePrefix(key))) return undefined
       maps.push(index.candidates(term)!)
-      max += index.maxCount(key)
+      max += index.maxCountOf(term)
     }
     result.push({key, maps, max})
   }
@@ -165,27 +166,59 @@ export function exactScoredWalk(node: Node, view: DocumentIndex, params: Record<
   // The candidates are within the smallest required posting (union over its fields).
   const smallest = required.reduce((a, b) => (size(a) <= size(b) ? a : b))
   const estimate = size(smallest)
-  if (estimate <= SCORE_ALL) {
+  // Scoring all c candidates beats reading them in rest order when c² ≤ needed × index size (a walk reads about
+  // needed × size / c entries when candidates are spread evenly).
+  if (estimate * estimate <= needed * restIndex.size) {
     for (const entry of union(smallest)) if (passes(entry)) offer(entry)
   } else {
-    const sparse = scorers.filter((scorer) => scorer!.postings && scorer!.size * 4 <= estimate)
-    const denseMax = scorers.filter((scorer) => !sparse.includes(scorer)).reduce((sum, scorer) => sum + scorer!.max, 0)
-    const seen = new Set<IndexEntry>()
+    const sparse = new Set(scorers.filter((scorer) => scorer!.postings && scorer!.size * 4 <= estimate))
+    // A candidate's bound: its sparse arguments' exact scores, every dense argument at its maximum, summed in
+    // groq-js's order (floating-point addition never decreases when an operand grows: never below its score).
+    const boundOf = (entry: IndexEntry | undefined) => {
+      let total = 0
+      for (const scorer of scorers) total += sparse.has(scorer) ? (entry ? scorer!.score(entry) : 0) : scorer!.max
+      return total
+    }
+    const denseBound = boundOf(undefined)
+    /** Whether nothing from `entry` on (in rest order) with at most this bound can reach the slice. */
+    const outOfReach = (bound: number, entry: IndexEntry) => {
+      if (top.length < needed) return false
+      const [kScore, kEntry] = top[needed - 1]
+      return kScore > bound || (kScore === bound && better([kScore, entry], [kScore, kEntry]) > 0)
+    }
+    // Sparse candidates grouped by bound, best first; a group bounded by no more than the dense bound is left
+    // to the walk below, which reads those candidates in rest order anyway.
+    const groups = new Map<number, IndexEntry[]>()
+    const grouped = new Set<IndexEntry>()
     for (const scorer of sparse) {
       for (const entry of union(scorer!.postings!)) {
-        if (seen.has(entry)) continue
-        seen.add(entry)
-        if (passes(entry)) offer(entry)
+        if (grouped.has(entry)) continue
+        grouped.add(entry)
+        const bound = boundOf(entry)
+        if (bound > denseBound) groups.get(bound)?.push(entry) ?? groups.set(bound, [entry])
       }
     }
-    walkRest(restIndex, (entry) => {
-      if (top.length >= needed) {
-        const [kScore, kEntry] = top[needed - 1]
-        if (kScore > denseMax || (kScore === denseMax && better([kScore, entry], [kScore, kEntry]) > 0)) return false
+    const seen = new Set<IndexEntry>()
+    let stopped = false
+    for (const bound of [...groups.keys()].sort((a, b) => b - a)) {
+      const group = groups.get(bound)!
+      for (const entry of group) seen.add(entry)
+      for (const entry of inRestOrder(group, restIndex)) {
+        if (outOfReach(bound, entry)) {
+          stopped = true
+          break
+        }
+        if (passes(entry)) offer(entry)
       }
-      if (!seen.has(entry) && passes(entry)) offer(entry)
-      return true
-    })
+      if (stopped) break
+    }
+    if (!stopped) {
+      walkRest(restIndex, (entry) => {
+        if (outOfReach(denseBound, entry)) return false
+        if (!seen.has(entry) && passes(entry)) offer(entry)
+        return true
+      })
+    }
   }
   const rows = top.slice(node.left as number, needed).map(([value, entry]) => Object.assign({}, entry.stored.doc(), {_score: value}))
   return {type: 'Value', value: rows}
@@ -199,6 +232,13 @@ function* union(maps: Counts[]): Generator<IndexEntry> {
   if (maps.length === 1) return yield* maps[0].keys()
   const seen = new Set<IndexEntry>()
   for (const counts of maps) for (const entry of counts.keys()) if (!seen.has(entry)) (seen.add(entry), yield entry)
+}
+
+/** A group's members in rest order: sorted when small, read off the ordered index when large. */
+function* inRestOrder(group: IndexEntry[], index: OrderedIndex): Generator<IndexEntry> {
+  if (group.length <= SORT_LIMIT) return yield* [...group].sort((a, b) => index.compareKeys(a, b) || a.seq - b.seq)
+  const members = new Set(group)
+  for (let i = 0; i < index.size; i++) if (members.has(index.at(i))) yield index.at(i)
 }
 
 /** Visits the index in order while `visit` returns true. */

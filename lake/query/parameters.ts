@@ -39,8 +39,21 @@ function functionArguments(query: string): Set<string> {
   return names
 }
 
+/** The references of recently seen query strings: front ends send the same few queries again and again. */
+const referencesByQuery = new Map<string, ParameterReference[]>()
+const REFERENCE_CACHE_LIMIT = 500
+
 /** Every `$name` outside string literals, `//` comments and custom functions' arguments, in query order. */
 export function parameterReferences(query: string): ParameterReference[] {
+  const known = referencesByQuery.get(query)
+  if (known) return known.map((reference) => ({...reference}))
+  const references = scanReferences(query)
+  if (referencesByQuery.size >= REFERENCE_CACHE_LIMIT) referencesByQuery.clear()
+  referencesByQuery.set(query, references)
+  return references.map((reference) => ({...reference}))
+}
+
+function scanReferences(query: string): ParameterReference[] {
   const local = query.includes('fn') ? functionArguments(query) : new Set<string>()
   const references: ParameterReference[] = []
   let index = 0

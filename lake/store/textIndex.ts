@@ -42,6 +42,7 @@ export class TextIndex {
   private sortedKeys: string[] | null = null
   /** Merged postings of prefix terms, until the next write. */
   private readonly prefixCache = new Map<string, Map<IndexEntry, number>>()
+  private readonly prefixMax = new Map<string, number>()
   /** Keys that ever held a token that is not plain (never cleared: only ever too cautious). */
   private readonly impureKeys = new Set<string>()
   /** The largest count any document had under a key (never lowered: an upper bound). */
@@ -61,13 +62,24 @@ export class TextIndex {
     return !this.impureKeys.has(key)
   }
 
-  /** An upper bound of the count any document has under `key`. */
-  maxCount(key: string): number {
-    return this.maxCounts.get(key) ?? 0
+  /** Whether the keys a prefix term reads are all pure (see `isPureKey`). */
+  isPurePrefix(prefix: string): boolean {
+    for (const key of this.impureKeys) if (key.startsWith(prefix)) return false
+    return true
+  }
+
+  /** An upper bound of the count `candidates(term)` gives any document. */
+  maxCountOf(term: string): number {
+    const {prefix, exact} = termPrefix(term)
+    const key = prefix.toUpperCase()
+    if (exact) return this.maxCounts.get(key) ?? 0
+    this.candidates(term)
+    return this.prefixMax.get(key) ?? 0
   }
 
   add(entry: IndexEntry, value: unknown): void {
     this.prefixCache.clear()
+    this.prefixMax.clear()
     if (isMixed(value)) this.mixed.add(entry)
     if (entry.stored.hasOwnScore) this.ownScores.add(entry)
     for (const token of textOf(value)) {
@@ -86,6 +98,7 @@ export class TextIndex {
 
   delete(entry: IndexEntry, value: unknown): void {
     this.prefixCache.clear()
+    this.prefixMax.clear()
     this.mixed.delete(entry)
     this.ownScores.delete(entry)
     for (const token of new Set(textOf(value))) {
@@ -120,10 +133,16 @@ export class TextIndex {
       else high = middle
     }
     const merged = new Map<IndexEntry, number>()
+    let max = 0
     for (let i = low; i < keys.length && keys[i].startsWith(key); i++) {
-      for (const [entry, count] of this.postings.get(keys[i])!) merged.set(entry, (merged.get(entry) ?? 0) + count)
+      for (const [entry, count] of this.postings.get(keys[i])!) {
+        const total = (merged.get(entry) ?? 0) + count
+        merged.set(entry, total)
+        if (total > max) max = total
+      }
     }
     this.prefixCache.set(key, merged)
+    this.prefixMax.set(key, max)
     return merged
   }
 }

@@ -69,6 +69,10 @@ export async function newEditorContext(browser: Browser): Promise<EditorContext>
       page.on('console', (message) => {
         if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`)
       })
+      // Which request failed: the console only says "Failed to load resource".
+      page.on('response', (response) => {
+        if (response.status() >= 400) pageErrors.push(`response: ${response.status()} ${response.request().method()} ${response.url()}`)
+      })
       return page
     },
     close: () => context.close(),

@@ -9,7 +9,7 @@
 import {afterAll, afterEach, beforeAll, expect} from 'vitest'
 import type {Browser, Page} from 'playwright-core'
 
-import {launchChromium, newEditorContext, type EditorContext} from './browser'
+import {launchChromium, newEditorContext, screenshot, type EditorContext} from './browser'
 import {ensureStudioBuilt, importedSeed, startStudioSession, type StudioSession} from './session'
 import {routesThatMatter} from './unknownRoutes'
 
@@ -37,8 +37,12 @@ export function useSharedStudio(): SharedStudio {
   }, 900_000)
 
   let failed = false
-  afterEach((context) => {
-    failed ||= context.task.result?.state === 'fail'
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return
+    failed = true
+    // What every open tab showed when the scenario failed (tabs of scenarios still running included).
+    const pages = editor?.context.pages() ?? []
+    await Promise.all(pages.map((page, index) => screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}-tab${index}`).catch(() => undefined)))
   })
 
   afterAll(async () => {

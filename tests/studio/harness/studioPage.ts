@@ -7,8 +7,11 @@ import type {Locator, Page} from 'playwright-core'
 import type {Doc} from '../../../lake'
 import type {StudioSession} from './session'
 
-/** The first load of the Studio bundle over a shared, busy CI machine can take a while. */
-export const STUDIO_LOAD_TIMEOUT = 90_000
+/**
+ * The first load of the Studio bundle on a shared, busy two-core machine can take a while, the more so when a
+ * file's scenarios load their tabs at the same time (each tab parses the bundle on its own).
+ */
+export const STUDIO_LOAD_TIMEOUT = 180_000
 
 /** The "10–15 s after each action": how long scenarios wait before reading the settled state. */
 export const SETTLE_MS = 12_000

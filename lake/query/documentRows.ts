@@ -10,7 +10,9 @@ import {ORDERED_FIELDS, type OrderedField, type StoredDocument} from '../store/s
 import {readPath, type Path, type Row} from './compiledExpression'
 
 const KEPT = new Set<string>(ORDERED_FIELDS)
-const known = new WeakMap<StoredDocument, Map<string, unknown>>()
+/** Per path, the values read from parsed documents (a WeakMap per path keeps no object per document). */
+const knownByPath = new Map<string, WeakMap<StoredDocument, unknown>>()
+const knownFor = (key: string) => knownByPath.get(key) ?? knownByPath.set(key, new WeakMap()).get(key)!
 
 /** A path's value from the stored keys, or undefined when only the document can tell. */
 function fromKeys(stored: StoredDocument, field: string | undefined): unknown {
@@ -26,21 +28,18 @@ const keptField = (path: Path): string | undefined =>
 
 /** Reads rows of `paths` from stored documents. */
 export function rowReader(paths: Path[]): (stored: StoredDocument) => Row {
-  const keys = paths.map((path) => JSON.stringify(path))
+  const known = paths.map((path) => knownFor(JSON.stringify(path)))
   const fields = paths.map(keptField)
   return (stored) => {
     const row: unknown[] = new Array(paths.length)
-    let memo = known.get(stored)
     let doc: unknown
     for (let i = 0; i < paths.length; i++) {
-      const key = keys[i]
       let value = fromKeys(stored, fields[i])
-      if (value === undefined) value = memo?.get(key)
+      if (value === undefined) value = known[i].get(stored)
       if (value === undefined) {
         doc ??= stored.doc()
         value = readPath(doc, paths[i])
-        if (!memo) known.set(stored, (memo = new Map()))
-        memo.set(key, value)
+        known[i].set(stored, value)
       }
       row[i] = value
     }

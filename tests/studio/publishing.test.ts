@@ -17,10 +17,10 @@ describe.skipIf(!hasChromium)('offline Studio: editing', {concurrent: true}, () 
   const studio = useSharedStudio()
 
   it(
-    'shows the validation error when the slug is cleared and blocks publishing',
+    'shows the validation error when the slug is cleared and blocks publishing; Generate makes a word-grouped pinyin slug',
     async () => {
       const {session} = studio
-      const article = await publishedArticleCopy(session, 'editing-slug-cleared', 'Microsoft health cloud (slug cleared)')
+      const article = await publishedArticleCopy(session, 'editing-slug-cleared', '字节跳动发布新模型 ByteDance releases a model')
       const page = await studio.newPage()
       await openDocument(page, session, article.id)
       const slug = field(page, 'slug')
@@ -39,7 +39,15 @@ describe.skipIf(!hasChromium)('offline Studio: editing', {concurrent: true}, () 
       await page.getByText(/required/i).first().waitFor({timeout: 10_000})
       await screenshot(page, 'slug-cleared-validation')
       const published = await session.lake.getDocument(article.id)
-      expect((published?.slug as {current: string}).current).toBe(article.slug)
+      expect((published?.slug as {current: string}).current, 'the published slug never changes on its own').toBe(article.slug)
+
+      // Generate: pinyin grouped by word (zijie-tiaodong-…), not one syllable per hyphen (zi-jie-tiao-dong-…).
+      // (The browser segments with its own dictionary, so the middle words are not pinned here.)
+      await slug.getByRole('button', {name: 'Generate'}).click()
+      const wordGrouped = /^zijie-tiaodong-[a-z-]+-bytedance-releases-a-model$/
+      await waitUntil(async () => wordGrouped.test(await slug.locator('input').inputValue()), 'the generated slug is word-grouped pinyin')
+      await waitForDocument(session, `drafts.${article.id}`, (doc) => wordGrouped.test(String((doc?.slug as {current?: string} | undefined)?.current)), 'the generated slug in the draft')
+      await waitUntil(async () => publish.isEnabled(), 'Publish is enabled again')
     },
     SCENARIO_TIMEOUT,
   )

@@ -149,34 +149,43 @@ describe.skipIf(!hasChromium)('offline Studio: actions settle', {concurrent: tru
   )
 
   it(
-    'lists an unpublished article under Articles › Drafts until it is published; a backdated published date is kept',
+    'lists unpublished articles under Articles › Drafts until published; Publish fills a missing published date and keeps a backdated one',
     async () => {
       const {session} = studio
-      // Written by another editor (or the importer): a draft, backdated by hand.
-      const article = await draftArticle(session, 'zijie-tiaodong-bytedance-releases-a-new-model', '字节跳动 ByteDance releases a new model', {
+      // Written by another editor (or the importer): one draft backdated by hand, one without a published date.
+      const backdated = await draftArticle(session, 'zijie-tiaodong-bytedance-releases-a-new-model', '字节跳动 ByteDance releases a new model', {
         publishedAt: BACKDATED,
       })
+      const undated = await draftArticle(session, 'huawei-opens-a-cloud-region', 'Huawei opens a cloud region in Riyadh')
       const bundledTitle = (await session.lake.getDocument(ARTICLE_ID))!.title as string
       const page = await studio.newPage()
       await page.goto(session.url('/structure/articles;draft-articles'))
       const drafts = page.locator('[data-testid="document-list-pane"]').last()
-      await drafts.getByText(article.title, {exact: true}).waitFor({timeout: STUDIO_LOAD_TIMEOUT})
+      for (const article of [backdated, undated]) await drafts.getByText(article.title, {exact: true}).waitFor({timeout: STUDIO_LOAD_TIMEOUT})
       // The published, unedited article is not a draft (the other scenarios' drafts may come and go here).
       expect(await listShows(page, bundledTitle)).toBe(false)
       await screenshot(page, 'drafts-list-with-unpublished')
 
-      await drafts.getByText(article.title, {exact: true}).click()
-      await field(page, 'title').locator('input').waitFor({timeout: STUDIO_LOAD_TIMEOUT})
-      await waitUntil(async () => (await statusChips(page)).draft?.tone === 'caution', 'the Draft chip shows the draft')
-      expect(await statusChips(page), 'chips of a never-published article').toMatchObject(DRAFT_ONLY)
-      await clickPublish(page)
-      // Publish first saves the search fields, then publishes: wait for the server, then settle.
-      await waitForDocument(session, `drafts.${article.id}`, (doc) => doc === undefined, 'the new article to be published', 90_000)
+      // Publish both, one after the other, then settle once.
+      const publishStarted = new Date().toISOString()
+      for (const article of [backdated, undated]) {
+        await drafts.getByText(article.title, {exact: true}).click()
+        await waitUntil(async () => (await field(page, 'title').locator('input').inputValue()) === article.title, `the pane shows ${article.title}`, STUDIO_LOAD_TIMEOUT)
+        await waitUntil(async () => (await statusChips(page)).draft?.tone === 'caution', 'the Draft chip shows the draft')
+        expect(await statusChips(page), 'chips of a never-published article').toMatchObject(DRAFT_ONLY)
+        await clickPublish(page)
+        // Publish first saves the search fields (and the published date), then publishes: wait for the server.
+        await waitForDocument(session, `drafts.${article.id}`, (doc) => doc === undefined, `${article.title} to be published`, 90_000)
+      }
+      const publishEnded = new Date().toISOString()
       await settle(page)
-      const stored = await storedPair(session, article.id)
-      expect(stored.draft).toBeUndefined()
-      expect(stored.published?.publishedAt, 'the backdated published date is kept').toBe(BACKDATED)
-      expect(await listShows(page, article.title), 'the Drafts list no longer shows it').toBe(false)
+      for (const article of [backdated, undated]) {
+        expect(await storedPair(session, article.id), article.title).toMatchObject({draft: undefined, published: {title: article.title}})
+        expect(await listShows(page, article.title), `the Drafts list no longer shows ${article.title}`).toBe(false)
+      }
+      expect((await session.lake.getDocument(backdated.id))?.publishedAt, 'the backdated published date is kept').toBe(BACKDATED)
+      const filled = String((await session.lake.getDocument(undated.id))?.publishedAt)
+      expect(filled >= publishStarted && filled <= publishEnded, `the missing published date is the publish time (${filled})`).toBe(true)
       expect(await statusChips(page), 'chips after publishing the new article').toMatchObject(PUBLISHED_NO_DRAFT)
       expect(await publishEnabled(page)).toBe(false)
       await screenshot(page, 'drafts-list-after-publish')

@@ -4,9 +4,9 @@
  * `textIndex.ts`). Then a candidate's `match` is its postings, its score is computed from its counts with groq-js's
  * arithmetic operation by operation (so the floats are the same), and every other filter condition compiles to a
  * test on stored keys (`compiledExpression.ts`). The top rows are found without scoring every candidate:
- * - a score argument whose postings are few (a headline boost: titles are short) is "sparse": every candidate
- *   it scores is scored exactly first;
- * - every other candidate scores at most the dense arguments' maximum (from each key's largest count), so the
+ * - every score argument but the one with the most postings (a headline boost beside the body text) is
+ *   "sparse": the candidates it scores are grouped by their bound and read best group first, in `rest` order;
+ * - every other candidate scores at most the dense argument's maximum (from each key's largest count), so the
  *   candidates are then read in `rest` order (an ordered index) until the slice's last row beats that maximum.
  * Few candidates are simply all scored. The slice comes out as groq-js's rows (`{...document, _score}`), ordered.
  * Anything else (wildcards, impure keys, conditions that do not compile) is left to `scoredWalk.ts`.
@@ -171,7 +171,10 @@ export function exactScoredWalk(node: Node, view: DocumentIndex, params: Record<
   if (estimate * estimate <= needed * restIndex.size) {
     for (const entry of union(smallest)) if (passes(entry)) offer(entry)
   } else {
-    const sparse = new Set(scorers.filter((scorer) => scorer!.postings && scorer!.size * 4 <= estimate))
+    // The argument with the most postings (the body text) is read in rest order; every other one (a headline
+    // boost) has its candidates scored first: its postings are fewer, and it is what lifts a row to the top.
+    const largest = scorers.reduce((a, b) => (!b!.postings || (a!.postings && a!.size >= b!.size) ? a : b))
+    const sparse = new Set(scorers.filter((scorer) => scorer !== largest && scorer!.postings))
     // A candidate's bound: its sparse arguments' exact scores, every dense argument at its maximum, summed in
     // groq-js's order (floating-point addition never decreases when an operand grows: never below its score).
     const boundOf = (entry: IndexEntry | undefined) => {

@@ -29,13 +29,17 @@ export function field(page: Page, path: string): Locator {
   return page.locator(`[data-testid="field-${path}"]`)
 }
 
-/** Polls the session's lake (the same instance the stand-in writes through) until `check` accepts the document. */
+/**
+ * Polls the session's lake (the same instance the stand-in writes through) until `check` accepts the document.
+ * These waits are for work to happen at all (a loaded two-core machine with several tabs can take tens of
+ * seconds), not the settle time: the settled state is read SETTLE_MS after the action, whatever these waited.
+ */
 export async function waitForDocument(
   session: StudioSession,
   id: string,
   check: (doc: Doc | undefined) => boolean,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<Doc | undefined> {
   const deadline = Date.now() + timeoutMs
   let doc = await session.lake.getDocument(id)
@@ -48,7 +52,7 @@ export async function waitForDocument(
 }
 
 /** Polls a condition in the page (the UI follows the listener asynchronously). */
-export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`)

@@ -24,11 +24,25 @@ export function publishedIdOf(id: string): string {
 export class PerspectiveViews {
   readonly raw = new DocumentIndex()
   readonly published = new DocumentIndex()
-  readonly drafts = new DocumentIndex()
+  private draftsView: DocumentIndex | undefined = new DocumentIndex()
+  /** The loaded file's documents, until the drafts view is first needed (a query, or any write). */
+  private unbuiltDrafts: StoredDocument[] | undefined
+
+  /**
+   * The drafts perspective. After a load it is built on first use: only the Studio asks for it, and a process
+   * serving published queries (a query worker, a site build) never pays for it.
+   */
+  get drafts(): DocumentIndex {
+    if (!this.draftsView) {
+      this.draftsView = draftsViewOf(this.unbuiltDrafts!)
+      this.unbuiltDrafts = undefined
+    }
+    return this.draftsView
+  }
 
   view(perspective: Perspective | 'previewDrafts' = 'published'): DocumentIndex {
     // `previewDrafts` is the Content Lake's older name for `drafts`; clients configured with it keep working.
-    const view = this[perspective === 'previewDrafts' ? 'drafts' : perspective]
+    const view = perspective === 'previewDrafts' || perspective === 'drafts' ? this.drafts : this[perspective]
     if (!(view instanceof DocumentIndex)) {
       throw new Error(`Unknown perspective ${JSON.stringify(perspective)}: use "published", "drafts" or "raw".`)
     }
@@ -42,20 +56,14 @@ export class PerspectiveViews {
    */
   static load(documents: StoredDocument[]): PerspectiveViews {
     const views = new PerspectiveViews()
-    const drafts: StoredDocument[] = []
     for (const stored of documents) {
       const id = stored.id
       if (!views.raw.append(id, stored)) return PerspectiveViews.putEach(documents)
-      if (isVersionId(id)) continue
-      if (isDraftId(id)) {
-        drafts.push(stored)
-        views.drafts.append(publishedIdOf(id), stored)
-      } else {
-        views.published.append(id, stored)
-        views.drafts.append(id, stored)
-      }
+      if (!isVersionId(id) && !isDraftId(id)) views.published.append(id, stored)
     }
-    for (const draft of drafts) views.drafts.put(publishedIdOf(draft.id), StoredDocument.draftOverlay(draft, publishedIdOf(draft.id)))
+    // Built from the same list whenever first needed: nothing else changes the views before that (`put` builds it first).
+    views.draftsView = undefined
+    views.unbuiltDrafts = documents
     return views
   }
 
@@ -68,11 +76,26 @@ export class PerspectiveViews {
   /** Stores a document's new state (null = deleted) and updates every view it shows in. */
   put(id: string, value: StoredDocument | Doc | null): void {
     const stored = value === null || value instanceof StoredDocument ? value : StoredDocument.fromObject(value)
+    const drafts = this.drafts
     this.raw.put(id, stored)
     if (isVersionId(id)) return
     if (!isDraftId(id)) this.published.put(id, stored)
     const publishedId = publishedIdOf(id)
     const draft = this.raw.stored(DRAFTS_PREFIX + publishedId)
-    this.drafts.put(publishedId, draft ? StoredDocument.draftOverlay(draft, publishedId) : (this.raw.stored(publishedId) ?? null))
+    drafts.put(publishedId, draft ? StoredDocument.draftOverlay(draft, publishedId) : (this.raw.stored(publishedId) ?? null))
   }
+}
+
+/** The drafts view of a loaded file's documents (no repeated `_id`), equal to `put` of each in turn. */
+function draftsViewOf(documents: StoredDocument[]): DocumentIndex {
+  const view = new DocumentIndex()
+  const drafts: StoredDocument[] = []
+  for (const stored of documents) {
+    const id = stored.id
+    if (isVersionId(id)) continue
+    if (isDraftId(id)) drafts.push(stored)
+    view.append(publishedIdOf(id), stored)
+  }
+  for (const draft of drafts) view.put(publishedIdOf(draft.id), StoredDocument.draftOverlay(draft, publishedIdOf(draft.id)))
+  return view
 }

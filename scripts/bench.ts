@@ -5,6 +5,7 @@
  * (a generated WordPress export into a fresh local dataset: articles per second, peak memory).
  */
 import {benchImport} from './bench/import'
+import {importReportMarkdown} from './bench/importReport'
 import {benchQueries} from './bench/queries'
 import {queryReportMarkdown} from './bench/queryReport'
 
@@ -49,7 +50,7 @@ async function main() {
     process.stderr.write('bench: import suite…\n')
     const result = await benchImport({posts: options.posts})
     results.import = result
-    if (!options.json) console.log('\n## Import\n\n```json\n' + JSON.stringify(result, null, 2) + '\n```')
+    if (!options.json) console.log(`\n## Import\n\n${importReportMarkdown(result)}`)
   }
   if (options.json) console.log(JSON.stringify(results, null, 2))
 }

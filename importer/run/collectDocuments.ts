@@ -22,12 +22,15 @@ import {loadRunManifests} from './loadRunManifests'
 import {parseSource} from './parseSource'
 import {sameContent} from './planWrites'
 import type {DatasetContext} from './readDatasetContext'
+import type {StageClock} from './stageClock'
 
 export interface CollectOptions {
   context: DatasetContext
   force: boolean
   /** This run's time, the `importedAt` of articles the dataset does not have yet. */
   importedAt: string
+  /** Records parse, link and assemble time per article. */
+  clock: StageClock
   onArticle?: () => void
 }
 
@@ -43,7 +46,7 @@ export async function collectDocuments(sources: LegacySource[], options: Collect
   const {context} = options
   const report: CollectReport = {files: [], articles: 0, warnings: [], dropped: [], drafts: []}
   const planned = new Map<string, PlannedDocument>()
-  const timings = {parse: 0, link: 0, assemble: 0}
+  const {clock} = options
   const byLegacyId = new Map<string, string>()
   const manifests = await loadRunManifests(sources)
   const plainRegistry = buildRegistry(manifests.merged, context.known)
@@ -76,15 +79,13 @@ export async function collectDocuments(sources: LegacySource[], options: Collect
     const articles = parseSource(source, {force: options.force, onDropped: (dropped) => report.dropped.push(dropped)})
     for (;;) {
       // parse, link and assemble interleave per article; the clock is split so the report shows each stage's share
-      let started = performance.now()
+      let started = clock.start()
       const next = await articles.next()
-      timings.parse += performance.now() - started
+      started = clock.stop('parse', started)
       if (next.done) break
       const parsed = next.value
-      started = performance.now()
       const linked = linkBody(parsed.body, registry)
-      timings.link += performance.now() - started
-      started = performance.now()
+      started = clock.stop('link', started)
       const built = articleDocument(parsed, manifest, refs, linked, importedAtFor)
       checkLegacyId(built.legacyId, built.document._id, parsed.file, byLegacyId, context)
       byLegacyId.set(built.legacyId, parsed.file)
@@ -94,11 +95,11 @@ export async function collectDocuments(sources: LegacySource[], options: Collect
       if (built.missingFields.length) report.drafts.push({id: built.document._id, file: parsed.file, missingFields: built.missingFields})
       warnUnlinked(parsed, manifest, built.linkedIds, report.warnings)
       report.articles += 1
-      timings.assemble += performance.now() - started
+      clock.stop('assemble', started)
       options.onArticle?.()
     }
   }
-  return {planned: [...planned.values()], report, timings: roundTimings(timings)}
+  return {planned: [...planned.values()], report}
 }
 
 /** Company names by id: the run's manifests, then the dataset's stored companies (which the write keeps). */
@@ -107,10 +108,6 @@ function companyNamesLookup(merged: Manifest, context: DatasetContext): CompanyN
   for (const company of merged.companies ?? []) names.set(entityId('company', company.key), company)
   for (const stub of context.stubs.values()) if (stub._type === 'company') names.set(stub._id, stub)
   return (companyId) => names.get(companyId)
-}
-
-function roundTimings(timings: {parse: number; link: number; assemble: number}) {
-  return {parse: Math.round(timings.parse), link: Math.round(timings.link), assemble: Math.round(timings.assemble)}
 }
 
 /** Two sources with one legacy id, or a legacy id the dataset has on another article: one legacy article, two ids. */

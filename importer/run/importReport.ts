@@ -23,6 +23,8 @@ export interface ImportReport {
   written: WriteSummary
   /** Milliseconds per stage of the pipeline (parse, link and assemble interleave per article). */
   timings?: StageTimings
+  /** CPU milliseconds per stage, the whole process's (validation workers included). */
+  cpuTimings?: StageTimings
 }
 
 export interface StageTimings {

@@ -7,26 +7,28 @@
 import type {PlannedDocument} from '../types'
 import type {ImportTarget, WriteProgress, WriteSummary} from '../write/importTarget'
 import {type PlannedOutcome, planWrites} from './planWrites'
+import type {StageClock} from './stageClock'
 
 export interface WriteReport {
   outcomes: PlannedOutcome[]
   written: WriteSummary
-  timings: {plan: number; write: number}
 }
 
 export async function planAndWrite(
   planned: PlannedDocument[],
   target: ImportTarget,
-  options: {dryRun: boolean; onProgress?: (progress: WriteProgress) => void},
+  options: {dryRun: boolean; clock: StageClock; onProgress?: (progress: WriteProgress) => void},
 ): Promise<WriteReport> {
   return target.exclusive(async () => {
-    const started = performance.now()
+    const {clock} = options
+    const started = clock.start()
     const existing = await target.getDocuments(planned.map((entry) => entry.document._id))
     const {outcomes, mutations} = planWrites(planned, existing)
-    const plannedAt = performance.now()
+    const plannedAt = clock.stop('plan', started)
     const written = !options.dryRun && mutations.length > 0
       ? await target.write(mutations, options.onProgress)
       : {transactions: 0, mutations: 0, retries: 0}
-    return {outcomes, written, timings: {plan: Math.round(plannedAt - started), write: Math.round(performance.now() - plannedAt)}}
+    clock.stop('write', plannedAt)
+    return {outcomes, written}
   })
 }

@@ -8,10 +8,11 @@
 import type {ImportTarget} from '../write/importTarget'
 import {collectInputs} from './collectInputs'
 import {collectDocuments} from './collectDocuments'
-import {countOutcomes, emptyReport, type ImportReport, type StageTimings} from './importReport'
+import {countOutcomes, emptyReport, type ImportReport} from './importReport'
 import {planAndWrite} from './planAndWrite'
 import {sameContent} from './planWrites'
 import {readDatasetContext} from './readDatasetContext'
+import {StageClock} from './stageClock'
 import {validateRun} from './validateRun'
 
 export interface ImportProgress {
@@ -33,24 +34,19 @@ export interface RunImportOptions {
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
   const {target, onProgress} = options
   const force = Boolean(options.force)
-  const timings: StageTimings = {read: 0, context: 0, parse: 0, link: 0, assemble: 0, compare: 0, validate: 0, plan: 0, write: 0}
-  const timed = async <T>(stage: 'read' | 'context' | 'compare' | 'validate', work: () => Promise<T>): Promise<T> => {
-    const started = performance.now()
-    const result = await work()
-    timings[stage] = Math.round(performance.now() - started)
-    return result
-  }
+  const clock = new StageClock()
+  const timed = clock.time.bind(clock)
 
-  const sources = await timed('read', async () => collectInputs(options.inputs))
+  const sources = await timed('read', () => collectInputs(options.inputs))
   const context = await timed('context', () => readDatasetContext(target))
   let parsedCount = 0
   const collected = await collectDocuments(sources, {
     context,
     force,
     importedAt: (options.now ?? (() => new Date()))().toISOString(),
+    clock,
     onArticle: () => onProgress?.({phase: 'parse', done: ++parsedCount}),
   })
-  Object.assign(timings, collected.timings)
   // A document equal to its stored version (a rerun) is not validated again. The plan decides what to
   // write under the lock, from a fresh read.
   const stored = await timed('compare', () => target.getDocuments(collected.planned.map((entry) => entry.document._id)))
@@ -71,9 +67,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   )
   const written = await planAndWrite(collected.planned, target, {
     dryRun: Boolean(options.dryRun),
+    clock,
     onProgress: (progress) => onProgress?.({phase: 'write', ...progress}),
   })
-  Object.assign(timings, written.timings)
 
   const report = emptyReport(target.description, Boolean(options.dryRun), force)
   Object.assign(report, collected.report)
@@ -81,6 +77,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   report.forcedProblems = validated.forcedProblems
   report.written = written.written
   countOutcomes(report, written.outcomes)
-  report.timings = timings
+  report.timings = clock.wall()
+  report.cpuTimings = clock.cpu()
   return report
 }

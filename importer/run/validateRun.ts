@@ -2,20 +2,18 @@
  * Runs the import's documents through Sanity's own validation before anything is written (`only`:
  * documents equal to their stored version, as on a rerun, are not validated again), against one index
  * of the dataset's stubs plus all of the run's documents (the run's version replacing the stored one,
- * as the write will). A large run is validated in two worker threads (`validateInWorkers`, results in
- * document order); a small one in this thread, where starting workers would cost more than it saves.
+ * as the write will), in worker threads (`validateInWorkers`, results in document order): two for a
+ * large run, one for a small one, so `sanity` is never loaded into the importer's own thread.
  * Returns its part of the report: warnings and, under `--force`, the problems let through; any error
  * without `--force` stops the run naming file, document, path and message.
- * The validation module (and with it `sanity`) is loaded only when there is something to validate.
  */
 import type {ValidationProblem} from '../../schemas/validation'
 import {ImportError, ImportErrors} from '../errors'
 import type {PlannedDocument} from '../types'
 import type {DatasetContext} from './readDatasetContext'
 
-/** From this many documents on, two workers pay for their start-up (~1 s of CPU each, loading `sanity`). */
-const WORKER_THRESHOLD = 300
-const BATCH_SIZE = 500
+/** From this many documents on, a second worker pays for its start-up (~1–2 s of CPU, loading `sanity`). */
+const SECOND_WORKER_FROM = 300
 
 export interface ValidateReport {
   warnings: string[]
@@ -27,8 +25,6 @@ export interface ValidateRunOptions {
   only?: ReadonlySet<string>
   drafts: {id: string; missingFields: string[]}[]
   onProgress?: (done: number, total: number) => void
-  /** Override the worker threshold (tests run both paths on the same documents). */
-  workers?: boolean
 }
 
 export async function validateRun(planned: PlannedDocument[], context: DatasetContext, options: ValidateRunOptions): Promise<ValidateReport> {
@@ -36,10 +32,7 @@ export async function validateRun(planned: PlannedDocument[], context: DatasetCo
   const toValidate = options.only ? planned.filter((entry) => options.only!.has(entry.document._id)) : planned
   if (toValidate.length === 0) return report
   const documents = toValidate.map((entry) => entry.document)
-  const useWorkers = options.workers ?? toValidate.length >= WORKER_THRESHOLD
-  const problems = useWorkers
-    ? await validateWithWorkers(documents, planned, context, options.onProgress)
-    : await validateHere(documents, planned, context, options.onProgress)
+  const problems = await validateWithWorkers(documents, planned, context, options.onProgress)
 
   const fileOf = new Map(planned.map((entry) => [entry.document._id, entry.file]))
   const missingById = new Map(options.drafts.map((draft) => [draft.id, draft.missingFields]))
@@ -60,18 +53,6 @@ export async function validateRun(planned: PlannedDocument[], context: DatasetCo
 
 type Progress = ValidateRunOptions['onProgress']
 
-async function validateHere(documents: PlannedDocument['document'][], planned: PlannedDocument[], context: DatasetContext, onProgress: Progress): Promise<ValidationProblem[]> {
-  const {ValidationIndex, validateDocuments} = await import('../../schemas/validation')
-  const index = new ValidationIndex(context.stubs.values())
-  for (const {document} of planned) index.add(document)
-  const problems: ValidationProblem[] = []
-  for (let start = 0; start < documents.length; start += BATCH_SIZE) {
-    problems.push(...(await validateDocuments(documents.slice(start, start + BATCH_SIZE), {index})))
-    onProgress?.(Math.min(start + BATCH_SIZE, documents.length), documents.length)
-  }
-  return problems
-}
-
 async function validateWithWorkers(documents: PlannedDocument['document'][], planned: PlannedDocument[], context: DatasetContext, onProgress: Progress): Promise<ValidationProblem[]> {
   const [{validateInWorkers}, {validationStub}] = await Promise.all([
     import('../../schemas/validation/validateInWorkers'),
@@ -79,5 +60,5 @@ async function validateWithWorkers(documents: PlannedDocument['document'][], pla
   ])
   // stored stubs first, then the run's documents, so the run's version replaces the stored one in the index
   const stubs = [...context.stubs.values(), ...planned.map((entry) => entry.document)].map(validationStub)
-  return validateInWorkers(documents, {stubs, onProgress})
+  return validateInWorkers(documents, {stubs, workers: documents.length >= SECOND_WORKER_FROM ? 2 : 1, onProgress})
 }

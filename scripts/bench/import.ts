@@ -33,8 +33,10 @@ export interface ImportRunFigures {
   heapAtTenthMegabytes: number
   heapAtEndMegabytes: number
   totals: ImportReport['totals']
-  /** Milliseconds per stage, from the importer's report. */
+  /** Wall milliseconds per stage, from the importer's report. */
   stages: StageTimings
+  /** CPU milliseconds per stage (the whole process, validation workers included). */
+  cpuStages: StageTimings
 }
 
 export interface ImportBenchResult {
@@ -131,6 +133,7 @@ async function timedImport(wxr: string, datasetFile: string, posts: number, labe
     heapAtEndMegabytes: heapAtEnd,
     totals: report.totals,
     stages: report.timings!,
+    cpuStages: report.cpuTimings!,
   }
 }
 

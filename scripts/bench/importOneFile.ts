@@ -3,8 +3,10 @@
  * own peak RSS (`maxRSS`), so "one small file" is measured in a process that loaded only what that
  * import needs, not in the benchmark's process that already holds everything.
  */
-import {LocalTarget} from '../../importer/write/localTarget'
-import {runImport} from '../../importer/run/runImport'
+// as `npm run import` does (scripts/import.ts): no source maps for the modules loaded from here on
+process.setSourceMapsEnabled(false)
+const {LocalTarget} = await import('../../importer/write/localTarget')
+const {runImport} = await import('../../importer/run/runImport')
 
 const [datasetFile, ...inputs] = process.argv.slice(2)
 const target = new LocalTarget(datasetFile)
@@ -17,3 +19,5 @@ try {
   await target.close()
 }
 console.log(JSON.stringify({peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 102.4) / 10, outcome}))
+
+export {}

@@ -38,4 +38,4 @@ it('two workers report exactly what validateDocuments reports in this thread, in
   )
   expect(here.some((problem) => problem.documentId === 'article.copy-2' && problem.path === 'section')).toBe(true)
   expect(inWorkers).toEqual(here)
-}, 60_000)
+}, 300_000)

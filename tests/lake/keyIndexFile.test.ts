@@ -150,6 +150,21 @@ describe('key index file', () => {
     await (await expectSameAsGroq(file, 'index')).close()
   })
 
+  it('lets a second instance catch up on another writer\'s compaction through the new index', async () => {
+    const file = writeNdjson(join(dir, 'shared.ndjson'), dataset())
+    const reader = await expectSameAsGroq(file, 'scan')
+    const writer = await LocalLake.open(file, options)
+    expect(writer.loadedKeysFrom).toBe('index')
+    await writer.mutate([{patch: {id: 'article.a8', set: {title: 'Seen by the reader'}}}, {delete: {id: 'article.a9'}}])
+    await writer.compact()
+    expect(await reader.fetch('*[_id in ["article.a8", "article.a9"]].title')).toEqual(['Seen by the reader'])
+    expect(reader.loadedKeysFrom).toBe('index')
+    for (const perspective of ['published', 'drafts'] as const) {
+      expect(await Promise.all(QUERIES.map(([query, params]) => reader.fetch(query, params, {perspective})))).toEqual(await groqAnswers(file, perspective))
+    }
+    await Promise.all([reader.close(), writer.close()])
+  })
+
   it('is left out when a key cannot survive UTF-8 (a lone surrogate), and results stay exact', async () => {
     const docs = dataset()
     docs[510].title = 'broken \ud800 title'

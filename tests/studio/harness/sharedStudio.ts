@@ -13,8 +13,8 @@ import {launchChromium, newEditorContext, screenshot, type EditorContext} from '
 import {ensureStudioBuilt, importedSeed, startStudioSession, type StudioSession} from './session'
 import {routesThatMatter} from './unknownRoutes'
 
-/** Generous: several tabs load the Studio at once on a busy two-core CI machine. */
-export const SCENARIO_TIMEOUT = 300_000
+/** Generous: a file's tabs load the Studio one after the other on a busy two-core machine. */
+export const SCENARIO_TIMEOUT = 600_000
 
 export interface SharedStudio {
   readonly session: StudioSession

@@ -20,9 +20,21 @@ export function documentPath(documentId: string, listPath = 'articles;all-articl
   return `/structure/${listPath};${documentId}`
 }
 
+/** Tabs of one file wait here to load the Studio one at a time (see openDocument). */
+let loadingTab: Promise<unknown> = Promise.resolve()
+
+/**
+ * Opens a document in the tab and waits for its form. The scenarios of a file run at once, but their tabs load
+ * the Studio one after the other: loading is CPU-bound, and on a loaded two-core machine three tabs parsing the
+ * bundle together each take three times as long, so all of them can miss the load timeout at once.
+ */
 export async function openDocument(page: Page, session: StudioSession, documentId: string, listPath?: string): Promise<void> {
-  await page.goto(session.url(documentPath(documentId, listPath)))
-  await page.locator('[data-testid="field-title"], [data-testid="field-name"]').first().waitFor({timeout: STUDIO_LOAD_TIMEOUT})
+  const load = loadingTab.then(async () => {
+    await page.goto(session.url(documentPath(documentId, listPath)), {timeout: STUDIO_LOAD_TIMEOUT})
+    await page.locator('[data-testid="field-title"], [data-testid="field-name"]').first().waitFor({timeout: STUDIO_LOAD_TIMEOUT})
+  })
+  loadingTab = load.catch(() => undefined)
+  await load
 }
 
 export function field(page: Page, path: string): Locator {

@@ -50,8 +50,10 @@ export interface EditorContext {
 
 export async function newEditorContext(browser: Browser): Promise<EditorContext> {
   const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1440, height: 900}})
-  // A loaded two-core machine with several Studio tabs takes far longer than Playwright's 30 s to load a page.
+  // A loaded two-core machine with several Studio tabs takes far longer than Playwright's 30 s to load a page,
+  // and a click waits for the tab's busy main thread to take the event (seen: >30 s at load 23).
   context.setDefaultNavigationTimeout(180_000)
+  context.setDefaultTimeout(90_000)
   const blockedHosts = new Set<string>()
   const pageErrors: string[] = []
   await context.route(

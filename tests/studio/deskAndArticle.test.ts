@@ -134,13 +134,13 @@ describe.skipIf(!hasChromium)('offline Studio: desk and article', {concurrent: t
 
       for (const [word, type, title, fill] of mentions) {
         await annotateWord(page, word, type, async (popover) => {
-          await popover.getByText(`Edit ${title}`).waitFor({timeout: 10_000})
+          await popover.getByText(`Edit ${title}`).waitFor({timeout: 30_000})
           await fill(popover)
         })
       }
       // The annotated company names the entity in its popover, as the pencil dialog does.
       await body.getByText('Huawei', {exact: true}).click()
-      await page.locator('[data-testid="annotation-toolbar-popover"]').getByText('Huawei · 华为').waitFor({timeout: 30_000})
+      await page.locator('[data-testid="annotation-toolbar-popover"]').getByText('Huawei · 华为').waitFor({timeout: 90_000})
       await screenshot(page, 'mention-popover-names-entity')
 
       await settle(page)

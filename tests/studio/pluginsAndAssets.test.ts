@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('offline Studio: plugin input and images', {concur
 
       // The preview is served by the stand-in (image URLs are built from the apiHost), not Sanity's CDN.
       const preview = hero.locator('img').first()
-      await preview.waitFor({timeout: 30_000})
+      await preview.waitFor({timeout: 90_000})
       await waitUntil(async () => (await preview.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))) > 0, 'the image preview loads')
       expect(await preview.getAttribute('src')).toContain(`${session.standIn.origin}/images/`)
       await preview.scrollIntoViewIfNeeded()
@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('offline Studio: plugin input and images', {concur
       expect(valuationOf(blocked)?.amount, 'the stored amount is unchanged').toBe(1.2e12)
       await settle(page)
       expect(await amount.getByRole('alert').innerText()).toMatch(/USD.*currency field is CNY/)
-      await amount.locator('[data-testid="input-validation-icon-error"]').first().waitFor({timeout: 30_000})
+      await amount.locator('[data-testid="input-validation-icon-error"]').first().waitFor({timeout: 90_000})
       expect(await publishEnabled(page), 'Publish is blocked by the validation error').toBe(false)
       await screenshot(page, 'valuation-contradicting-currency')
 

@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('offline Studio: actions settle', {concurrent: tru
       expect(afterUnpublish.published, 'no published version').toBeUndefined()
       expect(afterUnpublish.draft?.title, 'the content lives on as a draft').toBe(article.title)
       await page.locator('[data-testid="document-header-Draft-chip"]').click()
-      await field(page, 'title').locator('input').waitFor({timeout: 30_000})
+      await field(page, 'title').locator('input').waitFor({timeout: 90_000})
       expect(await field(page, 'title').locator('input').inputValue()).toBe(article.title)
       expect(await statusChips(page), 'chips after Unpublish').toMatchObject(DRAFT_ONLY)
       expect(await publishEnabled(page), 'the draft can be published again').toBe(true)

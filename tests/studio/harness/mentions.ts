@@ -72,8 +72,8 @@ export async function annotateWord(page: Page, word: string, annotationType: str
   await selectWord(page, word)
   await toolbarButton(page, annotationType).click()
   const popover = annotationPopover(page)
-  await popover.waitFor({timeout: 30_000})
+  await popover.waitFor({timeout: 90_000})
   await fill(popover)
   await popover.locator('[data-testid="close-popover-edit-dialog-button"]').click()
-  await popover.waitFor({state: 'detached', timeout: 30_000})
+  await popover.waitFor({state: 'detached', timeout: 90_000})
 }

@@ -44,7 +44,7 @@ export async function clickPublish(page: Page): Promise<void> {
 export async function confirmDialog(page: Page, confirm: RegExp): Promise<void> {
   // The confirm dialogs check references first; their buttons appear once that is done.
   const button = page.getByRole('button', {name: confirm}).last()
-  await button.waitFor({timeout: 30_000})
+  await button.waitFor({timeout: 90_000})
   await waitUntil(async () => button.isEnabled(), `the ${confirm} confirmation can be pressed`)
   await button.click()
 }

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check the README promises, overlapped so the whole run fits in ten minutes on two cores.
+ * `npm test`: every check the README promises, overlapped so the whole run stays near ten minutes on two cores.
  *
  * The static checks are Sanity CLI and compiler runs that each boot for half a minute; run one after another
  * they cost as much as the fastest half of the test files. They overlap where they cannot disturb each other:

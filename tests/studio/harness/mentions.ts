@@ -35,25 +35,35 @@ export function toolbarOverflow(page: Page): Locator {
   return field(page, 'body').locator('[data-testid="action-menu-auto-collapse-menu"] [data-testid="action-menu-button"]')
 }
 
-/** Double-clicks `word` in the body, as a person selects a word, and waits until it is the selection. */
+/**
+ * Double-clicks `word` in the body, as a person selects a word, until it is the selection and stays so for a
+ * second: after an annotation popover closes, the editor hands the selection back to the annotated word a moment
+ * later, which can replace a selection made in between (the next button would then annotate the wrong word).
+ */
 export async function selectWord(page: Page, word: string): Promise<void> {
   const editable = field(page, 'body').locator('[contenteditable="true"]').first()
-  const centre = await editable.evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      const box = range.getBoundingClientRect()
-      return {x: box.x + box.width / 2, y: box.y + box.height / 2}
-    }
-    return undefined
-  }, word)
-  if (!centre) throw new Error(`"${word}" is not in the body`)
-  await page.mouse.dblclick(centre.x, centre.y)
-  await waitUntil(async () => (await page.evaluate(() => String(document.getSelection()).trim())) === word, `"${word}" is selected`)
+  const selected = async () => (await page.evaluate(() => String(document.getSelection()).trim())) === word
+  await waitUntil(async () => {
+    const centre = await editable.evaluate((root, target) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(target) ?? -1
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + target.length)
+        const box = range.getBoundingClientRect()
+        return {x: box.x + box.width / 2, y: box.y + box.height / 2}
+      }
+      return undefined
+    }, word)
+    if (!centre) throw new Error(`"${word}" is not in the body`)
+    await page.mouse.dblclick(centre.x, centre.y)
+    const selectedSoon = await waitUntil(selected, `"${word}" is selected`, 10_000).then(() => true, () => false)
+    if (!selectedSoon) return false
+    await page.waitForTimeout(1_000)
+    return selected()
+  }, `"${word}" is selected and stays selected`, 90_000)
 }
 
 /** The annotation popover the toolbar button opened ("Edit Company mention" …). */

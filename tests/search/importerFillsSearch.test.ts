@@ -9,10 +9,10 @@ import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
-import {BUNDLED_ARTICLE, LocalTarget, runImport} from '../../importer'
 import {LocalLake} from '../../lake'
 import {SEARCH_QUERY, runQuery, searchTerms} from '../../queries'
 import {searchFieldsFor, type CompanyNames} from '../../schemas/search/searchTextFor'
+import {importBundledArticle} from '../fixtures/queryFixtureLake'
 
 const ARTICLE_ID = 'article.microsoft-claws-back-chinese-market'
 let dir: string
@@ -21,12 +21,7 @@ let lake: LocalLake
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'china-desk-search-import-'))
   const file = join(dir, 'production.ndjson')
-  const target = new LocalTarget(file)
-  try {
-    await runImport({inputs: [BUNDLED_ARTICLE], target, now: () => new Date('2024-01-01T00:00:00Z')})
-  } finally {
-    await target.close()
-  }
+  await importBundledArticle(file)
   lake = await LocalLake.open(file)
 }, 120_000)
 afterAll(async () => {

@@ -1,5 +1,5 @@
 /** Messages between the stand-in and its query workers (structured-cloned over `postMessage`). */
-import type {DocumentSelection, SelectedDocument} from '../../store/queryMutations'
+import type {DocumentSelection, SelectedDocument} from '../../query/queryMutations'
 import type {QueryErrorInfo, QueryJob} from './queryRunner'
 
 export interface WorkerData {

@@ -5,7 +5,7 @@
  * with the result already serialised, so a large result is not parsed and re-stringified on the main thread.
  */
 import {MissingParameterError} from '../../query/parameters'
-import {selectDocuments, type DocumentSelection, type SelectedDocument} from '../../store/queryMutations'
+import {selectDocuments, type DocumentSelection, type SelectedDocument} from '../../query/queryMutations'
 import type {Perspective} from '../../types'
 import type {LakeStore} from '../types'
 

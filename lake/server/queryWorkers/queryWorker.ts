@@ -7,7 +7,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 
 import {LocalLake} from '../../LocalLake'
-import {selectDocuments} from '../../store/queryMutations'
+import {selectDocuments} from '../../query/queryMutations'
 import type {WorkerData, WorkerReply, WorkerRequest} from './protocol'
 import {describeQueryError} from './queryRunner'
 

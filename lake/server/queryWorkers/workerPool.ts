@@ -7,7 +7,7 @@
  */
 import {Worker} from 'node:worker_threads'
 
-import type {DocumentSelection, SelectedDocument} from '../../store/queryMutations'
+import type {DocumentSelection, SelectedDocument} from '../../query/queryMutations'
 import type {WorkerData, WorkerReply, WorkerRequest} from './protocol'
 import {QueryCancelledError, QueryFailedError, QueryTimeoutError, type QueryJob, type QueryRunner} from './queryRunner'
 

@@ -14,7 +14,7 @@ import {queryHttpError, queryRunnerOf} from '../queryContract'
 import {QueryFailedError} from '../queryWorkers/queryRunner'
 import type {Route} from '../route'
 import type {StandInContext} from '../types'
-import {expandQueryMutations} from '../../store/queryMutations'
+import {expandQueryMutations} from '../../query/queryMutations'
 import {MutationError} from '../../store/transaction'
 import type {Mutation} from '../../types'
 

@@ -10,8 +10,8 @@
  * being overwritten.
  */
 import {evaluate, parse} from 'groq-js'
-import {assertParametersProvided} from '../query/parameters'
-import {MutationError, planTransaction} from './transaction'
+import {assertParametersProvided} from './parameters'
+import {MutationError, planTransaction} from '../store/transaction'
 import type {Doc, Mutation, PatchOperations} from '../types'
 
 export type QueryMutation =

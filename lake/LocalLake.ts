@@ -8,7 +8,7 @@
  */
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {frozen, loadDataset, logSize, rewriteDataset, sameStamp, stampOf, type FileStamp, type KeySource} from './store/datasetFiles'
+import {frozen, loadDataset, loadDatasetAsync, logSize, rewriteDataset, sameStamp, stampOf, type FileStamp, type KeySource, type LoadedDataset} from './store/datasetFiles'
 import type {DatasetSource} from './store/datasetSource'
 import {watchDataset} from './store/datasetWatcher'
 import {acquireFileLock} from './store/fileLock'
@@ -44,6 +44,7 @@ export class LocalLake {
   private source: DatasetSource | undefined
   /** Where the last load took the index keys from (the key index file or a scan of every line). */
   private keysFrom: KeySource = 'scan'
+  private scanThreads = 1
   private logOffset = 0
   private readonly listeners = new Set<(event: LakeMutationEvent) => void>()
   private readonly engine = new QueryEngine()
@@ -75,7 +76,9 @@ export class LocalLake {
       writeFileSync(absolute, '', {flag: 'a'})
     }
     const lake = new LocalLake(absolute, options)
-    lake.reload()
+    // A first open of a large file parses it on worker threads; reloads after another process compacted find
+    // the index that process wrote, and stay synchronous.
+    lake.adopt(await loadDatasetAsync(absolute, lake.logFile, options))
     return lake
   }
 
@@ -113,6 +116,11 @@ export class LocalLake {
   /** Whether the last (re)load read the key index file beside the dataset or had to parse every line. */
   get loadedKeysFrom(): KeySource {
     return this.keysFrom
+  }
+
+  /** How many threads parsed the file in the last (re)load (1 when the keys came from the index). */
+  get loadedScanThreads(): number {
+    return this.scanThreads
   }
 
   /**
@@ -268,11 +276,15 @@ export class LocalLake {
 
   /** Loads the file and replays the whole log; the views are swapped only after both succeeded. */
   private reload(): void {
-    const loaded = loadDataset(this.file, this.logFile, this.options)
+    this.adopt(loadDataset(this.file, this.logFile, this.options))
+  }
+
+  private adopt(loaded: LoadedDataset): void {
     const before = this.views.raw
     // The previous source is not closed here: in-flight queries and the change announcement below still read it.
     this.source = loaded.source
     this.keysFrom = loaded.keysFrom
+    this.scanThreads = loaded.scanThreads
     this.views = loaded.views
     this.fileStamp = loaded.stamp
     this.logOffset = loaded.logOffset

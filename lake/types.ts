@@ -83,6 +83,14 @@ export interface OpenOptions {
    * unchanged file reopens without parsing its documents. Tests lower it to exercise the index on small files.
    */
   keyIndexMinBytes?: number
+  /**
+   * A file of at least this many bytes without a trusted key index is parsed on worker threads (default 16 MiB),
+   * `scanWorkers` of them (default: the machine's cores, at most 4), in blocks of `scanBlockBytes` (default 8 MiB).
+   * Tests lower them to make lines straddle blocks on small files.
+   */
+  parallelScanMinBytes?: number
+  scanWorkers?: number
+  scanBlockBytes?: number
 }
 
 /** Where `npm run query`, the importer and the Studio stand-in keep the local dataset unless told otherwise. */

@@ -2,18 +2,23 @@
  * The dataset on disk as one state: the NDJSON file plus its transaction log. Loading keeps the file open and each
  * document as a byte range of it (`datasetSource.ts`); the keys indexes need come from the key index file beside
  * it when that matches the file exactly (`keyIndexFile.ts`), else from one parse per line while the file is read
- * in chunks (and the index is written for the next open). Then the log's complete lines are replayed. A file
- * stamp (inode, size, times) tells a reader when another process compacted, so it reloads instead of reading a
- * log offset that no longer means anything.
+ * in blocks, on worker threads for a large file opened with `loadDatasetAsync` (`parallelScan.ts`), on this
+ * thread otherwise (`datasetScan.ts`), and the index is written for the next open. Then the log's complete lines
+ * are replayed. A file stamp (inode, size, times) tells a reader when another process compacted, so it reloads
+ * instead of reading a log offset that no longer means anything.
  */
-import {createHash} from 'node:crypto'
-import {closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync} from 'node:fs'
+import {closeSync, fstatSync, fsyncSync, openSync, renameSync, statSync, writeSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {DatasetSource} from './datasetSource'
-import {contentHashOf, edgeHashOf, keyIndexFileOf, readTrustedKeyIndex, writeKeyIndex, type IndexedLine} from './keyIndexFile'
-import {displayPath, fsyncDirectory, parseDocumentLine} from './ndjsonFile'
+import {BlockHasher, contentHashOf, HASH_BLOCK_BYTES} from './blockHash'
+import {scanDataset, type ScanResult} from './datasetScan'
+import {edgeHashOf, encodeSegment, keyIndexFileOf, readTrustedKeyIndex, writeKeyIndex, type DataFileIdentity} from './keyIndexFile'
+import {displayPath, fsyncDirectory} from './ndjsonFile'
+import {scanDatasetInWorkers} from './parallelScan'
 import {PerspectiveViews} from './perspectiveViews'
 import {StoredDocument, deepFreeze} from './storedDocument'
+import {attachTextPostings, carryTextPostings} from './textPostings'
 import {readLogFrom} from './transactionLog'
 import type {Doc} from '../types'
 
@@ -43,11 +48,10 @@ export function logSize(logFile: string): number {
 /** Freezes a loaded document so that callers can share it without copying and cannot corrupt the store. */
 export const frozen = (doc: Doc): Doc => deepFreeze(doc)
 
-const NEWLINE = 0x0a
-const CHUNK_BYTES = 16 << 20
-
 /** Datasets smaller than this open fast enough by scanning; they get no key index file. */
 export const KEY_INDEX_MIN_BYTES = 1 << 20
+/** A first open scans files of at least this many bytes on worker threads (starting them costs ~50 ms). */
+export const PARALLEL_SCAN_MIN_BYTES = 16 << 20
 
 /** How the keys were obtained: from a trusted index file, or by parsing every line (the index then written). */
 export type KeySource = 'index' | 'scan'
@@ -59,62 +63,34 @@ export interface LoadedDataset {
   /** The open data file the views' documents read from; close it with the lake. */
   source: DatasetSource
   keysFrom: KeySource
+  /** How many threads parsed the file (1 when the keys came from the index or the calling thread scanned). */
+  scanThreads: number
 }
 
 export interface LoadOptions {
   /** Write (and trust) a key index file only for data files of at least this many bytes (default KEY_INDEX_MIN_BYTES). */
   keyIndexMinBytes?: number
+  /** An async open scans a file of at least this many bytes on worker threads (default PARALLEL_SCAN_MIN_BYTES). */
+  parallelScanMinBytes?: number
+  /** Worker threads for such a scan (default: the machine's cores, at most 4). */
+  scanWorkers?: number
+  /** Block size of a scan and of the content hash (default HASH_BLOCK_BYTES; tests make lines straddle blocks). */
+  scanBlockBytes?: number
 }
 
-/**
- * Reads every document line of the open file in chunks, parsing each once (a bad line throws naming file and line),
- * and hashes the bytes on the way for the key index. Lines are reported with their byte range.
- */
-function scanLines(fd: number, size: number, source: DatasetSource, onDocument: (stored: StoredDocument, start: number, end: number) => void): string {
-  const hash = createHash('sha256')
-  let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size) || 1)
-  let carried = 0
-  let base = 0
-  let position = 0
-  let lineNumber = 0
-  while (position < size) {
-    if (carried === buffer.length) {
-      // One line longer than the buffer: grow it rather than split the line.
-      const bigger = Buffer.allocUnsafe(buffer.length * 2)
-      buffer.copy(bigger, 0, 0, carried)
-      buffer = bigger
-    }
-    const n = readSync(fd, buffer, carried, Math.min(buffer.length - carried, size - position), position)
-    if (n === 0) throw new Error(`${source.where}: the file became shorter while it was read; try again`)
-    hash.update(buffer.subarray(carried, carried + n))
-    position += n
-    const filled = carried + n
-    const atEnd = position >= size
-    let start = 0
-    while (start < filled) {
-      let end = buffer.indexOf(NEWLINE, start)
-      if (end === -1 || end >= filled) {
-        if (!atEnd) break
-        end = filled
-      }
-      lineNumber++
-      const text = buffer.toString('utf8', start, end)
-      if (text.trim()) {
-        const [lineStart, lineEnd] = [base + start, base + end]
-        onDocument(StoredDocument.fromLine(parseDocumentLine(text, source.where, lineNumber), source, lineStart, lineEnd), lineStart, lineEnd)
-      }
-      start = end + 1
-    }
-    const rest = Math.max(0, filled - start)
-    buffer.copy(buffer, 0, filled - rest, filled)
-    carried = rest
-    base += filled - rest
-  }
-  return hash.digest('hex')
+interface OpenedFile {
+  fd: number
+  source: DatasetSource
+  stamp: FileStamp
+  indexFile: string
+  useIndex: boolean
+  /** The documents from a trusted key index file, if there is one. */
+  indexed: StoredDocument[] | undefined
+  /** The data file as that index vouched for it (the text postings file must name the same content). */
+  identity?: DataFileIdentity
 }
 
-/** Reads file and log; throws (naming file and line) before anything is replaced if either is malformed. */
-export function loadDataset(file: string, logFile: string, options: LoadOptions = {}): LoadedDataset {
+function openDataFile(file: string, options: LoadOptions): OpenedFile {
   const fd = openSync(file, 'r')
   const source = new DatasetSource(fd, displayPath(file))
   try {
@@ -123,26 +99,84 @@ export function loadDataset(file: string, logFile: string, options: LoadOptions 
     const indexFile = keyIndexFileOf(file)
     const useIndex = size >= (options.keyIndexMinBytes ?? KEY_INDEX_MIN_BYTES)
     const trusted = useIndex ? readTrustedKeyIndex(indexFile, fd, stamp) : undefined
-    let documents: StoredDocument[] = []
-    let keysFrom: KeySource = 'index'
+    const documents: StoredDocument[] = []
     if (trusted && trusted.forEachLine((keys, start, end) => documents.push(StoredDocument.fromKeys(keys, source, start, end)))) {
       if (trusted.restamped) trusted.restamp()
-    } else {
-      keysFrom = 'scan'
-      documents = []
-      const lines: IndexedLine[] = []
-      const sha256 = scanLines(fd, size, source, (stored, start, end) => {
-        documents.push(stored)
-        if (useIndex) lines.push({keys: stored.keys(), start, end})
-      })
-      if (useIndex) writeKeyIndex(indexFile, {...stamp, edges: edgeHashOf(fd, size), sha256}, lines)
+      return {fd, source, stamp, indexFile, useIndex, indexed: documents, identity: trusted.data}
     }
-    const views = PerspectiveViews.load(documents)
-    const {entries, offset} = readLogFrom(logFile, 0)
-    for (const entry of entries) for (const {id, doc} of entry.docs) views.put(id, doc && frozen(doc))
-    return {views, stamp, logOffset: offset, source, keysFrom}
+    return {fd, source, stamp, indexFile, useIndex, indexed: undefined}
   } catch (error) {
     source.close()
+    throw error
+  }
+}
+
+const scanRequest = (opened: OpenedFile, options: LoadOptions) => ({
+  fd: opened.fd,
+  size: opened.stamp.size,
+  source: opened.source,
+  blockBytes: options.scanBlockBytes ?? HASH_BLOCK_BYTES,
+  encode: opened.useIndex,
+})
+
+const identityOf = (opened: OpenedFile, scan: ScanResult): DataFileIdentity => ({
+  ...opened.stamp,
+  edges: edgeHashOf(opened.fd, opened.stamp.size),
+  sha256: scan.sha256,
+  hashBlockBytes: scan.blockBytes,
+})
+
+/** After a scan: the key index and the text postings (`textPostings.ts`) for the next open. */
+function writeIndexes(file: string, opened: OpenedFile, scan: ScanResult): void {
+  const identity = identityOf(opened, scan)
+  writeKeyIndex(opened.indexFile, identity, scan.segments)
+  attachTextPostings(file, opened.source, identity, scan.documents, scan.textPostings)
+}
+
+/** The views of the loaded documents with the log replayed on top. */
+function finish(opened: OpenedFile, documents: StoredDocument[], logFile: string, keysFrom: KeySource, scanThreads: number): LoadedDataset {
+  const views = PerspectiveViews.load(documents)
+  const {entries, offset} = readLogFrom(logFile, 0)
+  for (const entry of entries) for (const {id, doc} of entry.docs) views.put(id, doc && frozen(doc))
+  return {views, stamp: opened.stamp, logOffset: offset, source: opened.source, keysFrom, scanThreads}
+}
+
+/** Reads file and log on this thread; throws (naming file and line) before anything is replaced if either is malformed. */
+export function loadDataset(file: string, logFile: string, options: LoadOptions = {}): LoadedDataset {
+  const opened = openDataFile(file, options)
+  try {
+    if (opened.indexed) {
+      attachTextPostings(file, opened.source, opened.identity!, opened.indexed)
+      return finish(opened, opened.indexed, logFile, 'index', 1)
+    }
+    const scan = scanDataset(scanRequest(opened, options))
+    if (opened.useIndex) writeIndexes(file, opened, scan)
+    return finish(opened, scan.documents, logFile, 'scan', 1)
+  } catch (error) {
+    opened.source.close()
+    throw error
+  }
+}
+
+/**
+ * The same for an open that may wait: a large file without a trusted index is scanned on worker threads.
+ */
+export async function loadDatasetAsync(file: string, logFile: string, options: LoadOptions = {}): Promise<LoadedDataset> {
+  const opened = openDataFile(file, options)
+  try {
+    if (opened.indexed) {
+      attachTextPostings(file, opened.source, opened.identity!, opened.indexed)
+      return finish(opened, opened.indexed, logFile, 'index', 1)
+    }
+    const request = scanRequest(opened, options)
+    const workers = options.scanWorkers ?? Math.min(4, availableParallelism())
+    const parallel =
+      opened.stamp.size >= (options.parallelScanMinBytes ?? PARALLEL_SCAN_MIN_BYTES) && workers > 0 ? await scanDatasetInWorkers({...request, workers}) : undefined
+    const scan = parallel ?? scanDataset(request)
+    if (opened.useIndex) writeIndexes(file, opened, scan)
+    return finish(opened, scan.documents, logFile, 'scan', parallel ? workers : 1)
+  } catch (error) {
+    opened.source.close()
     throw error
   }
 }
@@ -157,14 +191,14 @@ export function rewriteDataset(file: string, documents: StoredDocument[], option
   const fd = openSync(temp, 'w+')
   const source = new DatasetSource(fd, displayPath(file))
   const ranges = new Array<number>(documents.length * 2)
-  const hash = createHash('sha256')
+  const hasher = new BlockHasher(options.scanBlockBytes ?? HASH_BLOCK_BYTES)
   try {
     let written = 0
     let pending: Buffer[] = []
     let pendingBytes = 0
     const flush = () => {
       const chunk = Buffer.concat(pending, pendingBytes)
-      hash.update(chunk)
+      hasher.update(chunk)
       for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done, written + done)
       written += chunk.length
       pending = []
@@ -186,25 +220,28 @@ export function rewriteDataset(file: string, documents: StoredDocument[], option
     throw error
   }
   fsyncDirectory(dirname(file))
+  const indexed = fstatSync(fd).size >= (options.keyIndexMinBytes ?? KEY_INDEX_MIN_BYTES)
+  // Read before the documents move: unchanged lines keep their postings under their new line numbers.
+  const textPostings = indexed ? carryTextPostings(documents) : undefined
   documents.forEach((stored, i) => stored.relocate(source, ranges[2 * i], ranges[2 * i + 1]))
   const {ino, size, mtimeMs, ctimeMs} = fstatSync(fd)
   const stamp = {ino, size, mtimeMs, ctimeMs}
-  if (size >= (options.keyIndexMinBytes ?? KEY_INDEX_MIN_BYTES)) {
-    writeKeyIndex(
-      keyIndexFileOf(file),
-      {...stamp, edges: edgeHashOf(fd, size), sha256: hash.digest('hex')},
-      documents.map((stored, i) => ({keys: stored.keys(), start: ranges[2 * i], end: ranges[2 * i + 1]})),
-    )
+  if (indexed) {
+    const lines = documents.map((stored, i) => ({keys: stored.keys(), start: ranges[2 * i], end: ranges[2 * i + 1]}))
+    const segment = encodeSegment(lines, 0)
+    const identity = {...stamp, edges: edgeHashOf(fd, size), sha256: hasher.digest(), hashBlockBytes: hasher.blockBytes}
+    writeKeyIndex(keyIndexFileOf(file), identity, segment && [segment])
+    attachTextPostings(file, source, identity, documents, textPostings)
   }
   return {stamp, source}
 }
 const NEWLINE_BYTES = Buffer.from('\n')
 
-/** The SHA-256 of a data file's content (tests compare it with what the key index recorded). */
-export function contentHashOfFile(file: string): string {
+/** The content hash of a data file (tests compare it with what the key index recorded). */
+export function contentHashOfFile(file: string, blockBytes: number = HASH_BLOCK_BYTES): string {
   const fd = openSync(file, 'r')
   try {
-    return contentHashOf(fd, fstatSync(fd).size)
+    return contentHashOf(fd, fstatSync(fd).size, blockBytes)
   } finally {
     closeSync(fd)
   }

@@ -12,25 +12,35 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
 }
 
+/** What is wrong with a dataset line, without where it is (a worker thread scanning part of the file cannot know its line number). */
+export class LineProblem {
+  constructor(readonly text: string) {}
+}
+
 /**
- * One line of a dataset file as a document: JSON, an object, with a string `_id`. Errors name the file and line
- * and say what to do, because the file is the user's data and is never repaired for them.
+ * One line of a dataset file as a document: JSON, an object, with a string `_id`; otherwise what is wrong with it,
+ * saying what to do, because the file is the user's data and is never repaired for them.
  */
-export function parseDocumentLine(line: string, where: string, lineNumber: number): Doc {
+export function parseDocument(line: string): Doc | LineProblem {
   let value: unknown
   try {
     value = JSON.parse(line)
   } catch (error) {
-    throw new Error(`${where}:${lineNumber}: not valid JSON (${(error as Error).message}). Fix or remove that line.`)
+    return new LineProblem(`not valid JSON (${(error as Error).message}). Fix or remove that line.`)
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Error(`${where}:${lineNumber}: expected a JSON object (a document), got ${JSON.stringify(value).slice(0, 40)}. Fix or remove that line.`)
+    return new LineProblem(`expected a JSON object (a document), got ${JSON.stringify(value).slice(0, 40)}. Fix or remove that line.`)
   }
   const id = (value as {_id?: unknown})._id
-  if (typeof id !== 'string' || !id) {
-    throw new Error(`${where}:${lineNumber}: document has no string "_id". Add an "_id" or remove that line.`)
-  }
+  if (typeof id !== 'string' || !id) return new LineProblem('document has no string "_id". Add an "_id" or remove that line.')
   return value as Doc
+}
+
+/** The same, throwing an error that names the file and line. */
+export function parseDocumentLine(line: string, where: string, lineNumber: number): Doc {
+  const parsed = parseDocument(line)
+  if (parsed instanceof LineProblem) throw new Error(`${where}:${lineNumber}: ${parsed.text}`)
+  return parsed
 }
 
 /** Parses NDJSON text; `where` names the file in errors. Blank lines are allowed (exports end with one). */

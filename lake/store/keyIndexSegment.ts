@@ -1,0 +1,228 @@
+/**
+ * One segment of the key index file (`keyIndexFile.ts`): the keys and byte ranges of a run of consecutive document
+ * lines. A first open on several threads encodes one segment per block of the file in the thread that parsed it,
+ * and the same bytes go to the main thread (transferred, not copied) and into the index file unchanged.
+ *
+ * Layout: every string of the segment concatenated (UTF-8), padding to 4 bytes, then Int32 in the machine's byte
+ * order: the string table's boundaries (count + 1, in UTF-16 code units of the decoded text), and rows
+ * `[gap, length, id, type, slug, rev, flags, nRefs, refs…, nFieldRefs, fieldRefs…, sortValues…]` where gap is the
+ * distance from the previous line's end (the segment's `base` for its first line), strings are table positions,
+ * and a sort value is a table position, -1 null, -2 true, -3 false, or -(4 + k) for the segment's k-th number.
+ * Decoding the text once and slicing it is about twice as fast as JSON.parse of a string array; a string UTF-8
+ * cannot carry (a lone surrogate) means the segment cannot be encoded.
+ */
+import {createHash} from 'node:crypto'
+import {ORDERED_FIELDS, type DocumentKeys, type SortValue} from './storedDocument'
+
+export interface IndexedLine {
+  keys: DocumentKeys
+  start: number
+  end: number
+}
+
+/** What the index header records of a segment. */
+export interface SegmentShape {
+  bytes: number
+  sha256: string
+  /** The offset the first line's gap counts from. */
+  base: number
+  stringBytes: number
+  strings: number
+  documents: number
+  numbers: number[]
+}
+
+export interface EncodedSegment {
+  body: Uint8Array
+  shape: SegmentShape
+}
+
+/** Whether UTF-8 can carry the string unchanged (no lone surrogate); Node 20 has the method, the TS lib here not. */
+const isWellFormed = (value: string): boolean => (value as unknown as {isWellFormed(): boolean}).isWellFormed()
+const SURROGATE = /[\uD800-\uDFFF]/
+/** Sort fields whose values repeat across documents (types, batch timestamps); the others are unique per document. */
+const SHARED_SORT_FIELDS = new Set<string>(['_type', '_createdAt', '_updatedAt'])
+const FIELD_COUNT = ORDERED_FIELDS.length
+const ID_FIELD = ORDERED_FIELDS.indexOf('_id')
+const SLUG_FIELD = ORDERED_FIELDS.indexOf('slug.current')
+const DEDUPE_FIELD = ORDERED_FIELDS.map((field) => SHARED_SORT_FIELDS.has(field))
+
+/** The segment for `lines` (in file order, none before `base`), or undefined when the format cannot carry them. */
+export function encodeSegment(lines: Iterable<IndexedLine>, base: number): EncodedSegment | undefined {
+  const positions = new Map<string, number>()
+  const strings: string[] = []
+  const numbers: number[] = []
+  const numberPositions = new Map<number, number>()
+  const ints = new IntList()
+  // Shared strings (types, referenced ids, stamps) are stored once; strings unique to a document (id, slug,
+  // rev, title…) are appended without a lookup: a repeat costs a few bytes, a lookup per value costs seconds.
+  const shared = (value: string | undefined): number => {
+    if (value === undefined) return -1
+    let position = positions.get(value)
+    if (position === undefined) positions.set(value, (position = strings.push(value) - 1))
+    return position
+  }
+  const unique = (value: string | undefined): number => (value === undefined ? -1 : strings.push(value) - 1)
+  const sortValue = (value: SortValue, dedupe: boolean): number => {
+    if (value === null) return -1
+    if (value === true) return -2
+    if (value === false) return -3
+    if (typeof value === 'string') return dedupe ? shared(value) : unique(value)
+    let position = numberPositions.get(value)
+    if (position === undefined) numberPositions.set(value, (position = numbers.push(value) - 1))
+    return -(4 + position)
+  }
+  let previousEnd = base
+  let documents = 0
+  for (const {keys, start, end} of lines) {
+    const gap = start - previousEnd
+    if (gap < 0 || gap > 0x7fffffff || end - start > 0x7fffffff || keys.sortValues.length !== FIELD_COUNT) return undefined
+    previousEnd = end
+    documents++
+    const id = unique(keys.id)
+    const slug = unique(keys.slug)
+    ints.push(gap, end - start, id, shared(keys.type), slug, unique(keys.rev), (keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
+    ints.push1(keys.references.length)
+    for (const ref of keys.references) ints.push1(shared(ref))
+    ints.push1(keys.fieldRefs.length)
+    for (const ref of keys.fieldRefs) ints.push1(shared(ref))
+    for (let i = 0; i < FIELD_COUNT; i++) {
+      const value = keys.sortValues[i]
+      if (i === ID_FIELD && value === keys.id) ints.push1(id)
+      else if (i === SLUG_FIELD && value === keys.slug && slug >= 0) ints.push1(slug)
+      else ints.push1(sortValue(value, DEDUPE_FIELD[i]))
+    }
+  }
+  const joined = strings.join('')
+  // Only a string with a surrogate can be ill-formed: the one native scan of the joined text usually settles it.
+  if (SURROGATE.test(joined) && !strings.every(isWellFormed)) return undefined
+  const stringText = Buffer.from(joined)
+  const padded = (stringText.length + 3) & ~3
+  const intCount = strings.length + 1 + ints.size
+  const body = Buffer.alloc(padded + intCount * 4, 0x20)
+  stringText.copy(body, 0)
+  const table = new Int32Array(body.buffer, body.byteOffset + padded, intCount)
+  let offset = 0
+  for (let i = 0; i < strings.length; i++) {
+    table[i] = offset
+    offset += strings[i].length
+  }
+  table[strings.length] = offset
+  table.set(ints.view(), strings.length + 1)
+  const shape = {bytes: body.length, sha256: createHash('sha256').update(body).digest('hex'), base, stringBytes: stringText.length, strings: strings.length, documents, numbers}
+  return {body, shape}
+}
+
+/** A growable Int32 list (a plain array of millions of numbers costs more to build and to copy). */
+class IntList {
+  private data = new Int32Array(1 << 16)
+  private length = 0
+  get size(): number {
+    return this.length
+  }
+  push1(value: number): void {
+    if (this.length === this.data.length) this.grow()
+    this.data[this.length++] = value
+  }
+  push(...values: number[]): void {
+    for (const value of values) this.push1(value)
+  }
+  view(): Int32Array {
+    return this.data.subarray(0, this.length)
+  }
+  private grow(): void {
+    const bigger = new Int32Array(this.data.length * 2)
+    bigger.set(this.data)
+    this.data = bigger
+  }
+}
+
+const NO_STRINGS: string[] = []
+
+/**
+ * Calls `line` for every row of the segment `body` (checked against `shape` by the caller) in file order. Returns
+ * the end of its last line (`notBefore` when empty), or -1, having stopped, when a row is inconsistent: a position
+ * out of range, a line starting before `notBefore` (the previous segment's end) or ending past `dataSize`.
+ */
+export function decodeSegment(body: Uint8Array, shape: SegmentShape, notBefore: number, dataSize: number, line: (keys: DocumentKeys, start: number, end: number) => void): number {
+  try {
+    return decodeRows(body, shape, notBefore, dataSize, line)
+  } catch {
+    return -1
+  }
+}
+
+function decodeRows(body: Uint8Array, shape: SegmentShape, notBefore: number, dataSize: number, line: (keys: DocumentKeys, start: number, end: number) => void): number {
+  const {stringBytes, strings: stringCount, documents, numbers, base} = shape
+  const tableStart = (stringBytes + 3) & ~3
+  const intCount = (body.length - tableStart) / 4
+  if (!Number.isInteger(intCount) || intCount < stringCount + 1 || !(base >= 0)) return -1
+  // An aligned view when the segment starts on a 4-byte boundary of its buffer, else an aligned copy.
+  const at0 = body.byteOffset + tableStart
+  let ints: Int32Array
+  if (at0 % 4 === 0) ints = new Int32Array(body.buffer, at0, intCount)
+  else {
+    const copy = new Uint8Array(intCount * 4)
+    copy.set(body.subarray(tableStart))
+    ints = new Int32Array(copy.buffer)
+  }
+  const text = Buffer.from(body.buffer, body.byteOffset, stringBytes).toString('utf8')
+  const strings = new Array<string>(stringCount)
+  for (let i = 0; i < stringCount; i++) {
+    const from = ints[i]
+    const to = ints[i + 1]
+    if (!(from >= 0 && from <= to && to <= text.length)) return -1
+    strings[i] = text.slice(from, to)
+  }
+  const string = (position: number): string | undefined => {
+    if (position === -1) return undefined
+    if (!(position >= 0 && position < stringCount)) throw new Error('bad string position')
+    return strings[position]
+  }
+  const sortValue = (code: number): SortValue => {
+    if (code >= 0) return string(code)!
+    if (code === -1) return null
+    if (code === -2) return true
+    if (code === -3) return false
+    const value = numbers[-code - 4]
+    if (typeof value !== 'number') throw new Error('bad number position')
+    return value
+  }
+  const list = (at: number): string[] => {
+    const length = ints[at]
+    if (length === 0) return NO_STRINGS
+    if (!(length > 0 && at + length < intCount)) throw new Error('bad list length')
+    const values = new Array<string>(length)
+    for (let i = 0; i < length; i++) values[i] = string(ints[at + 1 + i]) ?? fail()
+    return values
+  }
+  let at = stringCount + 1
+  let previousEnd = base
+  for (let n = 0; n < documents; n++) {
+    if (at + 9 + FIELD_COUNT > intCount) return -1
+    const start = previousEnd + ints[at]
+    const end = start + ints[at + 1]
+    const id = string(ints[at + 2])
+    if (id === undefined || ints[at] < 0 || start < notBefore || end < start || end > dataSize) return -1
+    const type = string(ints[at + 3])
+    const slug = string(ints[at + 4])
+    const rev = string(ints[at + 5])
+    const hasOwnScore = (ints[at + 6] & 1) !== 0
+    const hasSeparatorKey = (ints[at + 6] & 2) !== 0
+    at += 7
+    const references = list(at)
+    at += 1 + references.length
+    const fieldRefs = list(at)
+    at += 1 + fieldRefs.length
+    if (at + FIELD_COUNT > intCount) return -1
+    const sortValues: SortValue[] = new Array(FIELD_COUNT)
+    for (let i = 0; i < FIELD_COUNT; i++) sortValues[i] = sortValue(ints[at++])
+    line({id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore, hasSeparatorKey}, start, end)
+    previousEnd = notBefore = end
+  }
+  return at === intCount ? notBefore : -1
+}
+
+function fail(): never {
+  throw new Error('bad index row')
+}

@@ -1,0 +1,106 @@
+/**
+ * The document lines of one block of a dataset file: the unit of work of a first open, on one thread or several.
+ * A block is the bytes [from, to) at fixed offsets (`blockHash.ts`); it owns every line that starts in it (a line
+ * starts at byte 0 or after a newline) and reads past `to` to finish its last line, so each line is parsed by
+ * exactly one block whatever the block size. The block's own bytes are hashed while in hand.
+ * Lines are split on `\n`; a line that is blank after `trim()` (an export's last line, a CRLF file's `\r`) is
+ * skipped; a bad line stops the scan with its byte offset (a worker does not know line numbers; `lineNumberAt`
+ * turns the offset into one for the error).
+ */
+import {createHash} from 'node:crypto'
+import {readSync} from 'node:fs'
+import {LineProblem, parseDocument} from './ndjsonFile'
+import type {Doc} from '../types'
+
+const NEWLINE = 0x0a
+
+/** A line that is not a document, at byte `offset` of the file. */
+export class DatasetLineError extends Error {
+  constructor(
+    readonly offset: number,
+    readonly problem: string,
+  ) {
+    super(problem)
+  }
+}
+
+/** Reads block [from, to) (into `scratch` when big enough), calls `onLine` for each document line it owns, returns the block's SHA-256. */
+export function scanBlock(fd: number, size: number, from: number, to: number, onLine: (doc: Doc, start: number, end: number) => void, scratch?: Buffer): Buffer {
+  const length = to - from
+  const block = scratch && scratch.length >= length ? scratch.subarray(0, length) : Buffer.allocUnsafe(length)
+  readFully(fd, block, from)
+  const digest = createHash('sha256').update(block).digest()
+  let start = 0
+  if (from > 0 && !startsLine(fd, from)) {
+    const newline = block.indexOf(NEWLINE)
+    // Inside one long line that an earlier block owns.
+    if (newline === -1) return digest
+    start = newline + 1
+  }
+  while (start < length) {
+    const newline = block.indexOf(NEWLINE, start)
+    let end: number
+    let text: string
+    if (newline !== -1) {
+      end = newline
+      text = block.toString('utf8', start, end)
+    } else {
+      const rest = restOfLine(fd, size, to)
+      end = length + rest.length
+      text = rest.length === 0 ? block.toString('utf8', start, length) : Buffer.concat([block.subarray(start), rest]).toString('utf8')
+    }
+    if (text.trim()) {
+      const doc = parseDocument(text)
+      if (doc instanceof LineProblem) throw new DatasetLineError(from + start, doc.text)
+      onLine(doc, from + start, from + end)
+    }
+    start = end + 1
+  }
+  return digest
+}
+
+/** Whether a line starts at `position` (> 0): the byte before it is a newline. */
+function startsLine(fd: number, position: number): boolean {
+  const before = Buffer.allocUnsafe(1)
+  readFully(fd, before, position - 1)
+  return before[0] === NEWLINE
+}
+
+/** The bytes from `position` up to (not including) the next newline or the end of the file. */
+function restOfLine(fd: number, size: number, position: number): Buffer {
+  const parts: Buffer[] = []
+  for (let at = position; at < size; ) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 << 10, size - at))
+    readFully(fd, chunk, at)
+    const newline = chunk.indexOf(NEWLINE)
+    if (newline !== -1) {
+      parts.push(chunk.subarray(0, newline))
+      break
+    }
+    parts.push(chunk)
+    at += chunk.length
+  }
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+}
+
+/** The 1-based line number of the line starting at byte `offset` (for errors only: reads the file up to it). */
+export function lineNumberAt(fd: number, offset: number): number {
+  const chunk = Buffer.allocUnsafe(Math.min(offset, 16 << 20) || 1)
+  let newlines = 0
+  for (let at = 0; at < offset; ) {
+    const n = Math.min(chunk.length, offset - at)
+    const part = chunk.subarray(0, n)
+    readFully(fd, part, at)
+    for (let i = part.indexOf(NEWLINE); i !== -1; i = part.indexOf(NEWLINE, i + 1)) newlines++
+    at += n
+  }
+  return newlines + 1
+}
+
+export function readFully(fd: number, into: Uint8Array, position: number): void {
+  for (let done = 0; done < into.length; ) {
+    const n = readSync(fd, into, done, into.length - done, position + done)
+    if (n === 0) throw new Error('the file became shorter while it was read (changed outside the lake?); try again')
+    done += n
+  }
+}

@@ -162,14 +162,10 @@ export class DocumentIndex {
   }
   private readonly orderedTypes = new Map<OrderedIndex, string | undefined>()
 
-  /** The text index of a top-level field, built on first use (parses every document once). */
+  /** The text index of a top-level field, built on first use (from the data file's text postings, else by parsing every document once). */
   textIndex(field: string): TextIndex {
     let index = this.texts.get(field)
-    if (!index) {
-      index = new TextIndex(field)
-      for (const entry of this.byKey.values()) index.add(entry, entry.stored.doc()[field])
-      this.texts.set(field, index)
-    }
+    if (!index) this.texts.set(field, (index = TextIndex.build(field, this.byKey.values())))
     return index
   }
 
@@ -211,12 +207,9 @@ export class DocumentIndex {
       if (before && (type === undefined || type === before.type)) index.delete(entry, before)
       if (after && (type === undefined || type === after.type)) index.add(entry)
     }
-    if (this.texts.size > 0) {
-      const [old, now] = [before?.doc(), after?.doc()]
-      for (const [field, index] of this.texts) {
-        if (old) index.delete(entry, old[field])
-        if (now) index.add(entry, now[field])
-      }
+    for (const index of this.texts.values()) {
+      if (before) index.remove(entry, before)
+      if (after) index.insert(entry, after)
     }
   }
 }

@@ -168,6 +168,16 @@ export class StoredDocument {
     return new StoredDocument(keys, undefined, 0, 0, undefined, make)
   }
 
+  /** The data file this document's line is read from (undefined when held or a draft overlay): text postings name lines by it. */
+  get fileSource(): DocumentSource | undefined {
+    return this.source
+  }
+
+  /** Where that line starts in it. */
+  get fileStart(): number {
+    return this.start
+  }
+
   get slugKeys(): readonly string[] {
     return this.slug === undefined ? NO_KEYS : [this.slug]
   }

@@ -1,6 +1,6 @@
 /**
  * An inverted index over one top-level text field (a string, or an array of strings), for GROQ `match`. Text is
- * split exactly as groq-js splits it (`matchTokenize`); a token is keyed by its upper-case form, which every
+ * split exactly as groq-js splits it (`matchTokens.ts`); a token is keyed by its upper-case form, which every
  * token a case-insensitive `match` pattern accepts shares with the pattern, so a lookup may return a few extra
  * documents (`ß` and `SS`) but never misses one: the full filter still decides. A term with a `*` (or a `.`,
  * which groq-js leaves unescaped) is looked up by its literal prefix; a term starting with one is not indexable.
@@ -8,34 +8,26 @@
  * when those counts are exactly groq-js's: a key whose tokens are all "plain" (ASCII or Han: case-insensitive
  * regex matching and upper-casing agree on them), no document whose field mixes strings with other values
  * (groq-js then matches nothing), and no document with its own `_score`; and per key the largest count seen.
+ *
+ * Documents of a data file with persisted postings (`textPostings.ts`) are not parsed: their postings are read
+ * per key from the file's postings when a lookup first asks for that key ("base" below). Documents written since,
+ * and drafts shown in the drafts view, are tokenised here as before.
  */
 import type {IndexEntry} from './orderedIndex'
+import {fieldTokens, isMixed, termPrefix, textOf} from './matchTokens'
+import {forEachPosting, IMPURE, keyPosition, prefixRange, type FieldPostings} from './postingsData'
+import type {StoredDocument} from './storedDocument'
+import {textIndexStats, textPostingsOf, type TextPostings} from './textPostings'
 
-// groq-js 1.30 `matchTokenize` / `matchPatternRegex`, character for character.
-const CHARS = /([^!@#$%^&*(),\\/?";:{}|[\]+<>\s-])+/g
-const CHARS_WITH_WILDCARD = /([^!@#$%^&(),\\/?";:{}|[\]+<>\s-])+/g
-const EDGE_CHARS = /(\b\.+|\.+\b)/g
+export {isPlainToken, matchTokens, patternTerms, termPrefix, textOf} from './matchTokens'
 
-export const matchTokens = (text: string): string[] => text.replace(EDGE_CHARS, '').match(CHARS) ?? []
-export const patternTerms = (text: string): string[] => (text.replace(EDGE_CHARS, '').match(CHARS_WITH_WILDCARD) ?? []).map((term) => term.slice(0, 1024))
-
-/** The literal part a term's matches must start with, and whether the term is nothing but that literal. */
-export function termPrefix(term: string): {prefix: string; exact: boolean} {
-  const cut = term.search(/[*.]/)
-  return cut === -1 ? {prefix: term, exact: true} : {prefix: term.slice(0, cut), exact: false}
+interface Base {
+  section: FieldPostings
+  /** The view's entry showing each line of the file, by ordinal (cleared when the entry shows something else). */
+  entryAt: (IndexEntry | undefined)[]
+  /** By entry `seq`: the ordinal it shows, or -1. */
+  ordinalBySeq: Int32Array
 }
-
-export function textOf(value: unknown): string[] {
-  if (typeof value === 'string') return matchTokens(value)
-  if (Array.isArray(value)) return value.flatMap((part) => (typeof part === 'string' ? matchTokens(part) : []))
-  return []
-}
-
-/** Tokens on which `/^term$/i` (no `u` flag) and comparing upper-cased forms agree: ASCII and caseless Han. */
-export const isPlainToken = (token: string): boolean => /^[\x00-\x7F\p{Script=Han}]*$/u.test(token)
-
-/** A field value groq-js's `match` reads only partly (an array holding non-strings): it then matches nothing. */
-const isMixed = (value: unknown): boolean => Array.isArray(value) && value.some((part) => typeof part !== 'string')
 
 export class TextIndex {
   private readonly postings = new Map<string, Map<IndexEntry, number>>()
@@ -49,8 +41,41 @@ export class TextIndex {
   private readonly maxCounts = new Map<string, number>()
   private readonly mixed = new Set<IndexEntry>()
   private readonly ownScores = new Set<IndexEntry>()
+  private base: Base | undefined
+  /** Keys whose base postings were merged into `postings`. */
+  private readonly fromBase = new Set<string>()
 
   constructor(readonly field: string) {}
+
+  /** The index of `field` over `entries`: from the data file's postings where it has them, else by parsing. */
+  static build(field: string, entries: Iterable<IndexEntry>): TextIndex {
+    const index = new TextIndex(field)
+    let postings: TextPostings | undefined | null
+    let section: FieldPostings | undefined
+    const entryAt: (IndexEntry | undefined)[] = []
+    const pairs: number[] = []
+    let maxSeq = 0
+    for (const entry of entries) {
+      const stored = entry.stored
+      if (postings === undefined && stored.fileSource) {
+        section = (postings = textPostingsOf(stored.fileSource) ?? null)?.section(field)
+        if (!section) postings = null
+      }
+      const ordinal = postings ? postings.ordinalOf(stored, pairs.length ? pairs[pairs.length - 1] + 1 : 0) : -1
+      if (ordinal >= 0 && !entryAt[ordinal]) {
+        entryAt[ordinal] = entry
+        pairs.push(entry.seq, ordinal)
+        if (entry.seq > maxSeq) maxSeq = entry.seq
+        if (stored.hasOwnScore) index.ownScores.add(entry)
+      } else index.insert(entry, stored)
+    }
+    if (!section) return index
+    const ordinalBySeq = new Int32Array(maxSeq + 1).fill(-1)
+    for (let i = 0; i < pairs.length; i += 2) ordinalBySeq[pairs[i]] = pairs[i + 1]
+    for (const ordinal of section.mixed) if (entryAt[ordinal]) index.mixed.add(entryAt[ordinal]!)
+    index.base = {section, entryAt, ordinalBySeq}
+    return index
+  }
 
   /** Whether every posting count is exactly what groq-js's `match` scoring counts (see above). */
   get countsAreExact(): boolean {
@@ -59,12 +84,17 @@ export class TextIndex {
 
   /** Whether the counts under a key are exact for a plain term (no other token shares its upper-case form). */
   isPureKey(key: string): boolean {
-    return !this.impureKeys.has(key)
+    if (this.impureKeys.has(key)) return false
+    const at = this.base ? keyPosition(this.base.section, key) : -1
+    return at < 0 || !(this.base!.section.flags[at] & IMPURE)
   }
 
   /** Whether the keys a prefix term reads are all pure (see `isPureKey`). */
   isPurePrefix(prefix: string): boolean {
     for (const key of this.impureKeys) if (key.startsWith(prefix)) return false
+    if (!this.base) return true
+    const [from, to] = prefixRange(this.base.section, prefix)
+    for (let at = from; at < to; at++) if (this.base.section.flags[at] & IMPURE) return false
     return true
   }
 
@@ -72,45 +102,84 @@ export class TextIndex {
   maxCountOf(term: string): number {
     const {prefix, exact} = termPrefix(term)
     const key = prefix.toUpperCase()
-    if (exact) return this.maxCounts.get(key) ?? 0
+    if (exact) {
+      const at = this.base ? keyPosition(this.base.section, key) : -1
+      return Math.max(this.maxCounts.get(key) ?? 0, at < 0 ? 0 : this.base!.section.maxCounts[at])
+    }
     this.candidates(term)
     return this.prefixMax.get(key) ?? 0
   }
 
-  add(entry: IndexEntry, value: unknown): void {
-    this.prefixCache.clear()
-    this.prefixMax.clear()
+  /** Adds a document (parsed here) under `entry`. */
+  insert(entry: IndexEntry, stored: StoredDocument): void {
+    textIndexStats.parsedDocuments++
+    this.add(entry, stored.doc()[this.field], stored.hasOwnScore)
+  }
+
+  /** Removes what `entry` held while it showed `stored`. */
+  remove(entry: IndexEntry, stored: StoredDocument): void {
+    this.written()
+    this.mixed.delete(entry)
+    this.ownScores.delete(entry)
+    const ordinal = this.base && entry.seq < this.base.ordinalBySeq.length ? this.base.ordinalBySeq[entry.seq] : -1
+    if (ordinal >= 0 && this.base!.entryAt[ordinal] === entry) {
+      // A line of the file: only keys already read from the base can hold it.
+      this.base!.entryAt[ordinal] = undefined
+      this.base!.ordinalBySeq[entry.seq] = -1
+      for (const key of this.fromBase) this.deleteFrom(key, entry)
+      return
+    }
+    for (const token of new Set(textOf(stored.doc()[this.field]))) this.deleteFrom(token.toUpperCase(), entry)
+  }
+
+  private add(entry: IndexEntry, value: unknown, ownScore: boolean): void {
+    this.written()
     if (isMixed(value)) this.mixed.add(entry)
-    if (entry.stored.hasOwnScore) this.ownScores.add(entry)
-    for (const token of textOf(value)) {
-      const key = token.toUpperCase()
-      let posting = this.postings.get(key)
-      if (!posting) {
-        this.postings.set(key, (posting = new Map()))
-        this.sortedKeys = null
-      }
-      const count = (posting.get(entry) ?? 0) + 1
+    if (ownScore) this.ownScores.add(entry)
+    const {counts, impure} = fieldTokens(value)
+    for (const [key, count] of counts) {
+      const posting = this.postingOf(key, true)!
       posting.set(entry, count)
       if (count > (this.maxCounts.get(key) ?? 0)) this.maxCounts.set(key, count)
-      if (!this.impureKeys.has(key) && !isPlainToken(token)) this.impureKeys.add(key)
+      if (impure?.has(key)) this.impureKeys.add(key)
     }
   }
 
-  delete(entry: IndexEntry, value: unknown): void {
+  private written(): void {
     this.prefixCache.clear()
     this.prefixMax.clear()
-    this.mixed.delete(entry)
-    this.ownScores.delete(entry)
-    for (const token of new Set(textOf(value))) {
-      const key = token.toUpperCase()
-      const posting = this.postings.get(key)
-      if (!posting) continue
-      posting.delete(entry)
-      if (posting.size === 0) {
-        this.postings.delete(key)
-        this.sortedKeys = null
-      }
-    }
+  }
+
+  private deleteFrom(key: string, entry: IndexEntry): void {
+    const posting = this.postings.get(key)
+    if (!posting?.delete(entry) || posting.size > 0) return
+    this.postings.delete(key)
+    this.sortedKeys = null
+  }
+
+  /** The postings under a key (created empty when asked to), the base's merged in on first use. */
+  private postingOf(key: string, create = false): Map<IndexEntry, number> | undefined {
+    if (this.base && !this.fromBase.has(key)) this.mergeBase(key)
+    return this.postings.get(key) ?? (create ? this.newPosting(key) : undefined)
+  }
+
+  private mergeBase(key: string): void {
+    this.fromBase.add(key)
+    const {section, entryAt} = this.base!
+    const at = keyPosition(section, key)
+    if (at < 0) return
+    let posting = this.postings.get(key)
+    forEachPosting(section, at, (ordinal, count) => {
+      const entry = entryAt[ordinal]
+      if (entry) (posting ??= this.newPosting(key)).set(entry, count)
+    })
+  }
+
+  private newPosting(key: string): Map<IndexEntry, number> {
+    const posting = new Map<IndexEntry, number>()
+    this.postings.set(key, posting)
+    this.sortedKeys = null
+    return posting
   }
 
   /**
@@ -121,9 +190,13 @@ export class TextIndex {
     const {prefix, exact} = termPrefix(term)
     if (!prefix) return undefined
     const key = prefix.toUpperCase()
-    if (exact) return this.postings.get(key) ?? new Map()
+    if (exact) return this.postingOf(key) ?? new Map()
     const cached = this.prefixCache.get(key)
     if (cached) return cached
+    if (this.base) {
+      const [from, to] = prefixRange(this.base.section, key)
+      for (let at = from; at < to; at++) this.postingOf(this.base.section.keys[at])
+    }
     const keys = (this.sortedKeys ??= [...this.postings.keys()].sort())
     let low = 0
     let high = keys.length

@@ -45,6 +45,8 @@ export class LocalLake {
   /** Where the last load took the index keys from (the key index file or a scan of every line). */
   private keysFrom: KeySource = 'scan'
   private scanThreads = 1
+  /** Work a load left running (the text postings pass of a first open): close waits for it before closing the file. */
+  private readonly backgroundWork: Promise<void>[] = []
   private logOffset = 0
   private readonly listeners = new Set<(event: LakeMutationEvent) => void>()
   private readonly engine = new QueryEngine()
@@ -172,6 +174,7 @@ export class LocalLake {
   compact(): Promise<void> {
     this.assertOpen()
     return this.serialized(async () => {
+      await Promise.all(this.backgroundWork)
       const release = await acquireFileLock(this.lockFile, this.writerToken)
       try {
         this.catchUp()
@@ -190,6 +193,8 @@ export class LocalLake {
   async close(): Promise<void> {
     if (this.closed) return
     await this.writeQueue.catch(() => undefined)
+    // Before the fold: compaction carries the postings over, and should not build them a second time meanwhile.
+    await Promise.all(this.backgroundWork)
     if (this.wrote) await this.foldLogOnClose()
     this.closed = true
     this.source?.close()
@@ -285,6 +290,7 @@ export class LocalLake {
     this.source = loaded.source
     this.keysFrom = loaded.keysFrom
     this.scanThreads = loaded.scanThreads
+    if (loaded.textPostingsBuilt) this.backgroundWork.push(loaded.textPostingsBuilt)
     this.views = loaded.views
     this.fileStamp = loaded.stamp
     this.logOffset = loaded.logOffset

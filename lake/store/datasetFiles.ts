@@ -15,7 +15,7 @@ import {BlockHasher, contentHashOf, HASH_BLOCK_BYTES} from './blockHash'
 import {scanDataset, type ScanResult} from './datasetScan'
 import {edgeHashOf, encodeSegment, keyIndexFileOf, readTrustedKeyIndex, writeKeyIndex, type DataFileIdentity} from './keyIndexFile'
 import {displayPath, fsyncDirectory} from './ndjsonFile'
-import {scanDatasetInWorkers} from './parallelScan'
+import {scanDatasetInWorkers, type ParallelScan} from './parallelScan'
 import {PerspectiveViews} from './perspectiveViews'
 import {StoredDocument, deepFreeze} from './storedDocument'
 import {attachTextPostings, carryTextPostings} from './textPostings'
@@ -63,6 +63,8 @@ export interface LoadedDataset {
   /** The open data file the views' documents read from; close it with the lake. */
   source: DatasetSource
   keysFrom: KeySource
+  /** After a parallel scan: the workers' text postings pass, attached when it ends (never rejects; close awaits it). */
+  textPostingsBuilt?: Promise<void>
   /** How many threads parsed the file (1 when the keys came from the index or the calling thread scanned). */
   scanThreads: number
 }
@@ -159,7 +161,9 @@ export function loadDataset(file: string, logFile: string, options: LoadOptions 
 }
 
 /**
- * The same for an open that may wait: a large file without a trusted index is scanned on worker threads.
+ * The same for an open that may wait: a large file without a trusted index is scanned on worker threads, which
+ * then build the text postings after the open returned (`textPostingsBuilt`; until they are attached, a search
+ * builds them on its own as after any load without them).
  */
 export async function loadDatasetAsync(file: string, logFile: string, options: LoadOptions = {}): Promise<LoadedDataset> {
   const opened = openDataFile(file, options)
@@ -172,12 +176,32 @@ export async function loadDatasetAsync(file: string, logFile: string, options: L
     const workers = options.scanWorkers ?? Math.min(4, availableParallelism())
     const parallel =
       opened.stamp.size >= (options.parallelScanMinBytes ?? PARALLEL_SCAN_MIN_BYTES) && workers > 0 ? await scanDatasetInWorkers({...request, workers}) : undefined
-    const scan = parallel ?? scanDataset(request)
+    const scan = parallel?.result ?? scanDataset(request)
     if (opened.useIndex) writeIndexes(file, opened, scan)
-    return finish(opened, scan.documents, logFile, 'scan', parallel ? workers : 1)
+    let loaded: LoadedDataset
+    try {
+      loaded = finish(opened, scan.documents, logFile, 'scan', parallel ? workers : 1)
+    } catch (error) {
+      await parallel?.release()
+      throw error
+    }
+    if (parallel) loaded.textPostingsBuilt = opened.useIndex ? postingsLater(file, opened, scan, parallel) : parallel.release()
+    return loaded
   } catch (error) {
     opened.source.close()
     throw error
+  }
+}
+
+/** Attaches (and writes) the postings the workers build after the open, if the data file is still the one loaded. */
+async function postingsLater(file: string, opened: OpenedFile, scan: ScanResult, parallel: ParallelScan): Promise<void> {
+  try {
+    const postings = await parallel.textPostings()
+    if (postings && !opened.source.closed && sameStamp(stampOf(file), opened.stamp)) {
+      attachTextPostings(file, opened.source, identityOf(opened, scan), scan.documents, postings)
+    }
+  } catch {
+    // The file is gone or changed, or the postings could not be written: a search builds them when it needs them.
   }
 }
 

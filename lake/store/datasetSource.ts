@@ -33,6 +33,11 @@ export class DatasetSource {
     unreferenced.register(this, fd, this)
   }
 
+  /** Whether `close()` was called (a background pass must not read or attach to a closed source). */
+  get closed(): boolean {
+    return this.fd === undefined
+  }
+
   /** The UTF-8 text of bytes [start, end). */
   read(start: number, end: number): string {
     return this.bytes(start, end).toString('utf8')

@@ -13,7 +13,9 @@ export function collectReferences(value: unknown, into = new Set<string>()): Set
     if (ref) {
       if (typeof ref === 'string') into.add(ref)
     } else {
-      for (const item of Object.values(value)) collectReferences(item, into)
+      // `for…in` rather than Object.values: no array per object (a first open walks every object of every line).
+      // Documents are plain objects (JSON.parse, mutations), so it visits exactly the own enumerable values.
+      for (const key in value) collectReferences((value as Record<string, unknown>)[key], into)
     }
   }
   return into

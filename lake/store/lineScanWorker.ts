@@ -1,38 +1,43 @@
 /**
  * A worker thread of the first open's parallel scan (`parallelScan.ts`): parses the blocks it is sent from the
  * dataset file (the process's own descriptor, so it reads the very file the main thread opened) and answers each
- * with the block's hash and its lines' keys encoded as a key index segment, whose bytes are transferred, not copied.
- * A block whose keys the segment format cannot carry (a lone surrogate) is answered with the keys themselves.
+ * `keys` task with the block's hash and its lines' keys encoded as a key index segment, whose bytes are transferred,
+ * not copied (a block whose keys the segment format cannot carry, a lone surrogate, is answered with the keys
+ * themselves), and each `postings` task with the block's text postings (`postingsBlocks.ts`), also transferred.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {encodeSegment, type IndexedLine} from './keyIndexSegment'
 import {DatasetLineError, scanBlock} from './lineBlock'
 import {blockPostings, postingsTransfer} from './postingsBlocks'
 import {keysOfDocument} from './storedDocument'
-import type {ScanAnswer, ScanWorkerData} from './scanProtocol'
+import type {ScanAnswer, ScanTask, ScanWorkerData} from './scanProtocol'
 
 const {fd, size, blockBytes} = workerData as ScanWorkerData
 const scratch = Buffer.allocUnsafe(Math.min(blockBytes, size) || 1)
+/** The segment's string table shares repeated strings already: interning them here too would only cost lookups. */
+const NO_INTERNING = {intern: false}
 
-parentPort!.on('message', ({block}: {block: number}) => {
+function answerFor({block, task}: ScanTask): ScanAnswer {
   const from = block * blockBytes
+  const to = Math.min(size, from + blockBytes)
+  if (task === 'postings') {
+    const text = blockPostings()
+    scanBlock(fd, size, from, to, (doc) => text.add(doc), scratch)
+    return {block, postings: text.finish()}
+  }
   const lines: IndexedLine[] = []
-  // The persisted text fields are tokenised here too, while the document is in hand (`textPostings.ts`).
-  const text = blockPostings()
+  const digest = scanBlock(fd, size, from, to, (doc, start, end) => lines.push({keys: keysOfDocument(doc, NO_INTERNING), start, end}), scratch)
+  const segment = encodeSegment(lines, from)
+  return segment ? {block, digest, segment} : {block, digest, lines}
+}
+
+parentPort!.on('message', (task: ScanTask) => {
   let answer: ScanAnswer
   try {
-    const onLine = (doc: Parameters<typeof keysOfDocument>[0], start: number, end: number) => {
-      lines.push({keys: keysOfDocument(doc), start, end})
-      text.add(doc)
-    }
-    const digest = scanBlock(fd, size, from, Math.min(size, from + blockBytes), onLine, scratch)
-    const segment = encodeSegment(lines, from)
-    const postings = text.finish()
-    answer = segment ? {block, digest, segment, postings} : {block, digest, lines, postings}
+    answer = answerFor(task)
   } catch (error) {
-    answer = error instanceof DatasetLineError ? {block, lineError: {offset: error.offset, problem: error.problem}} : {block, failure: (error as Error).message}
+    answer = error instanceof DatasetLineError ? {block: task.block, lineError: {offset: error.offset, problem: error.problem}} : {block: task.block, failure: (error as Error).message}
   }
-  const transfer = 'segment' in answer ? [answer.segment.body.buffer as ArrayBuffer] : []
-  if ('postings' in answer) transfer.push(...postingsTransfer(answer.postings))
+  const transfer = 'segment' in answer ? [answer.segment.body.buffer as ArrayBuffer] : 'postings' in answer ? postingsTransfer(answer.postings) : []
   parentPort!.postMessage(answer, transfer)
 })

@@ -5,6 +5,10 @@
  * `scanDataset`'s: the same documents in the same order, the same segments and content hash, and the same error
  * for the first bad line. Undefined when workers cannot be used here or one fails for any other reason: the
  * caller then scans on its own thread (which reports a real I/O problem itself).
+ *
+ * The text postings of the persisted search fields (`textPostings.ts`) cost several times the keys (tokenising
+ * every word of every body), so the open does not wait for them: `textPostings()` runs a second pass on the same
+ * workers after the open returned, and the workers end with it (or with `release()`).
  */
 import {Worker} from 'node:worker_threads'
 import {blockCount, treeHashOf} from './blockHash'
@@ -13,17 +17,25 @@ import {decodeSegment, type EncodedSegment} from './keyIndexSegment'
 import {DatasetLineError} from './lineBlock'
 import {joinPostingBlocks} from './postingsBlocks'
 import type {PostingsData} from './postingsData'
-import type {ScanAnswer, ScanWorkerData} from './scanProtocol'
+import type {ScanAnswer, ScanTask, ScanWorkerData} from './scanProtocol'
 import {scanWorkerFile} from './scanWorkerFile'
 import {StoredDocument} from './storedDocument'
 
 /**
  * Young generation per worker: parsing throws away ~3 KB of objects per line, and a larger nursery means fewer
- * scavenges for the same garbage (measured on the 100k bench: see lake/README.md).
+ * scavenges for the same garbage.
  */
 const YOUNG_GENERATION_MB = 48
 
-export async function scanDatasetInWorkers(request: ScanRequest & {workers: number}): Promise<ScanResult | undefined> {
+export interface ParallelScan {
+  result: ScanResult
+  /** The postings of the persisted text fields (one more parse of every line); ends the workers. Never rejects. */
+  textPostings(): Promise<PostingsData | undefined>
+  /** Ends the workers without postings. */
+  release(): Promise<void>
+}
+
+export async function scanDatasetInWorkers(request: ScanRequest & {workers: number}): Promise<ParallelScan | undefined> {
   const {fd, size, source, blockBytes, encode} = request
   const file = await scanWorkerFile()
   if (!file) return undefined
@@ -31,9 +43,8 @@ export async function scanDatasetInWorkers(request: ScanRequest & {workers: numb
   const documents: StoredDocument[][] = new Array(blocks)
   const digests: Uint8Array[] = new Array(blocks)
   let segments: EncodedSegment[] | undefined = encode ? new Array(blocks) : undefined
-  const textBlocks: PostingsData[] = new Array(blocks)
   let lineError: DatasetLineError | undefined
-  let next = 0
+  const pool = new ScanPool(file, {fd, size, blockBytes}, Math.max(1, Math.min(request.workers, blocks)), blocks)
 
   const take = (answer: ScanAnswer): void => {
     if ('failure' in answer) throw new Error(answer.failure)
@@ -41,12 +52,12 @@ export async function scanDatasetInWorkers(request: ScanRequest & {workers: numb
       // Blocks are handed out in order: every block before this one is already out, none after it goes out now.
       const {offset, problem} = answer.lineError
       if (!lineError || offset < lineError.offset) lineError = new DatasetLineError(offset, problem)
-      next = blocks
+      pool.stopHandingOut()
       return
     }
+    if (!('digest' in answer)) throw new Error('a scan worker answered the wrong task')
     const docs: StoredDocument[] = []
     digests[answer.block] = answer.digest
-    textBlocks[answer.block] = answer.postings
     if ('segment' in answer) {
       const {body, shape} = answer.segment
       if (decodeSegment(body, shape, 0, size, (keys, start, end) => docs.push(StoredDocument.fromKeys(keys, source, start, end))) < 0) {
@@ -60,41 +71,86 @@ export async function scanDatasetInWorkers(request: ScanRequest & {workers: numb
     documents[answer.block] = docs
   }
 
-  const workerData: ScanWorkerData = {fd, size, blockBytes}
-  const threads = Array.from(
-    {length: Math.max(1, Math.min(request.workers, blocks))},
-    () => new Worker(file, {workerData, execArgv: [], resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}}),
-  )
-  try {
-    await Promise.all(threads.map((worker) => runWorker(worker, () => (next < blocks ? next++ : undefined), take)))
-  } catch {
+  if (!(await pool.pass('keys', take)) || lineError) {
+    await pool.release()
+    if (lineError) throw scanError(lineError, fd, source.where)
     return undefined
-  } finally {
-    for (const worker of threads) void worker.terminate()
   }
-  if (lineError) throw scanError(lineError, fd, source.where)
-  return {documents: documents.flat(), sha256: treeHashOf(digests), blockBytes, segments, textPostings: encode ? joinPostingBlocks(textBlocks) : undefined}
+  return {
+    result: {documents: documents.flat(), sha256: treeHashOf(digests), blockBytes, segments},
+    textPostings: async () => {
+      const postings: PostingsData[] = new Array(blocks)
+      const done = await pool.pass('postings', (answer) => {
+        if (!('postings' in answer)) throw new Error('a scan worker could not tokenise a block')
+        postings[answer.block] = answer.postings
+      })
+      await pool.release()
+      return done ? joinPostingBlocks(postings) : undefined
+    },
+    release: () => pool.release(),
+  }
+}
+
+/** The scan's worker threads and the blocks they still have to do in the current pass. */
+class ScanPool {
+  private readonly threads: Worker[]
+  private next = 0
+
+  constructor(
+    file: string,
+    workerData: ScanWorkerData,
+    count: number,
+    private readonly blocks: number,
+  ) {
+    this.threads = Array.from({length: count}, () => new Worker(file, {workerData, execArgv: [], resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}}))
+  }
+
+  stopHandingOut(): void {
+    this.next = this.blocks
+  }
+
+  /** Runs `task` over every block; false when a worker failed (the caller falls back or gives up). */
+  async pass(task: ScanTask['task'], take: (answer: ScanAnswer) => void): Promise<boolean> {
+    this.next = 0
+    const nextBlock = () => (this.next < this.blocks ? this.next++ : undefined)
+    try {
+      await Promise.all(this.threads.map((worker) => feed(worker, task, nextBlock, take)))
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async release(): Promise<void> {
+    await Promise.all(this.threads.map((worker) => worker.terminate()))
+  }
 }
 
 /** Feeds one worker blocks (two in flight, so it never idles while the main thread decodes) until none are left. */
-function runWorker(worker: Worker, nextBlock: () => number | undefined, take: (answer: ScanAnswer) => void): Promise<void> {
+function feed(worker: Worker, task: ScanTask['task'], nextBlock: () => number | undefined, take: (answer: ScanAnswer) => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let inFlight = 0
-    const feed = () => {
-      for (let block: number | undefined; inFlight < 2 && (block = nextBlock()) !== undefined; inFlight++) worker.postMessage({block})
-      if (inFlight === 0) resolve()
+    const more = () => {
+      for (let block: number | undefined; inFlight < 2 && (block = nextBlock()) !== undefined; inFlight++) worker.postMessage({block, task} satisfies ScanTask)
+      if (inFlight === 0) finish(resolve)
     }
-    worker.on('message', (answer: ScanAnswer) => {
+    const onMessage = (answer: ScanAnswer) => {
       inFlight--
       try {
         take(answer)
       } catch (error) {
-        return reject(error)
+        return finish(() => reject(error))
       }
-      feed()
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`a scan worker stopped (exit code ${code})`)))
-    feed()
+      more()
+    }
+    const onError = (error: Error) => finish(() => reject(error))
+    const onExit = (code: number) => finish(() => reject(new Error(`a scan worker stopped (exit code ${code})`)))
+    // Listeners of one pass only: the next pass on the same workers adds its own.
+    const finish = (settle: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit)
+      settle()
+    }
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit)
+    more()
   })
 }

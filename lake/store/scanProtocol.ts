@@ -9,11 +9,21 @@ export interface ScanWorkerData {
   blockBytes: number
 }
 
-/** The main thread asks for one block at a time: `{block}`. A worker answers each with one of these. */
+/**
+ * What the main thread asks of a block: its keys (the open waits for these) or, in a second pass after the open,
+ * the postings of the persisted text fields (`textPostings.ts`).
+ */
+export interface ScanTask {
+  block: number
+  task: 'keys' | 'postings'
+}
+
+/** A worker answers each task with one of these. */
 export type ScanAnswer =
-  | {block: number; digest: Uint8Array; segment: EncodedSegment; postings: PostingsData}
+  | {block: number; digest: Uint8Array; segment: EncodedSegment}
   /** The block's keys could not be encoded: sent as they are (structured clone keeps lone surrogates). */
-  | {block: number; digest: Uint8Array; lines: IndexedLine[]; postings: PostingsData}
+  | {block: number; digest: Uint8Array; lines: IndexedLine[]}
+  | {block: number; postings: PostingsData}
   /** A line that is not a document, at byte `offset` of the file. */
   | {block: number; lineError: {offset: number; problem: string}}
   /** Anything else (the file shrank while read…): the main thread scans by itself and reports it. */

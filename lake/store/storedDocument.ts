@@ -72,22 +72,28 @@ function intern(value: string): string {
 /** Sort fields whose values repeat across documents (an import stamps a whole batch with one time). */
 const INTERNED_SORT_FIELDS = new Set<OrderedField>(['_type', '_createdAt', '_updatedAt'])
 
-/** The keys of a parsed document (the one parse a line gets when no key index file can be trusted). */
-export function keysOfDocument(parsed: Doc): DocumentKeys {
+const noInterning = (value: string): string => value
+
+/**
+ * The keys of a parsed document (the one parse a line gets when no key index file can be trusted). A scan worker
+ * passes `intern: false`: its keys go into a key index segment, whose string table shares repeats anyway.
+ */
+export function keysOfDocument(parsed: Doc, {intern: shareStrings = true}: {intern?: boolean} = {}): DocumentKeys {
+  const share = shareStrings ? intern : noInterning
   const slug = slugOf(parsed)
   const sortValues: SortValue[] = new Array(ORDERED_FIELDS.length)
   for (let i = 0; i < ORDERED_FIELDS.length; i++) {
     const field = ORDERED_FIELDS[i]
     const value = field === 'slug.current' ? (slug ?? sortValue((parsed.slug as {current?: unknown} | undefined)?.current)) : sortValue(parsed[field])
-    sortValues[i] = typeof value === 'string' && INTERNED_SORT_FIELDS.has(field) ? intern(value) : value
+    sortValues[i] = typeof value === 'string' && INTERNED_SORT_FIELDS.has(field) ? share(value) : value
   }
   return withSeparatorFlag({
     id: parsed._id,
-    type: typeof parsed._type === 'string' ? intern(parsed._type) : undefined,
+    type: typeof parsed._type === 'string' ? share(parsed._type) : undefined,
     slug,
     rev: typeof parsed._rev === 'string' ? parsed._rev : undefined,
-    references: Array.from(collectReferences(parsed), intern),
-    fieldRefs: fieldReferences(parsed).map(intern),
+    references: Array.from(collectReferences(parsed), share),
+    fieldRefs: fieldReferences(parsed).map(share),
     sortValues,
     hasOwnScore: typeof parsed._score === 'number',
     hasSeparatorKey: false,

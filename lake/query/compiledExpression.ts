@@ -1,52 +1,45 @@
 /**
- * The simplest GROQ expressions, compiled to plain functions with exactly groq-js 1.30's semantics: attribute
- * paths on the document, literals, parameters, `==` `!=` `<` `<=` `>` `>=` `in` (an array), `&&` `||` `!` (with
- * GROQ's null for "unknown"), `defined()`, `coalesce()`, and projections of named attributes. A compiled
- * expression reads the document only through the attribute paths it lists, so it runs on a row of those values
- * (`documentRows.ts`) that is often known from the stored keys without parsing the document at all. Anything
- * else (`@`, `^`, `*`, `->`, splats, other functions, arrays' traversals) does not compile, and groq-js
- * evaluates it as before: a filter, order key or projection is either compiled whole or not at all.
+ * Simple GROQ expressions, compiled to plain functions with exactly groq-js 1.30's semantics: attribute paths,
+ * literals, parameters, arrays and objects, comparisons, `in`, arithmetic (`+ - * / % **`), `&&` `||` `!` (with
+ * GROQ's null for "unknown"), `defined()`, `coalesce()`, `count()`, `references()`, projections, `->` (when the
+ * caller gives a `dereference`), and over arrays `a[]`, `a[].b`, `a[cond]`, `a[i]`, `a[s...e]`, `a[]{…}` and
+ * `| order(…)` (`compiledArrays.ts`). The document is read only through the attribute paths the expression
+ * lists, so it runs on a row of those values (`documentRows.ts`), often known from the stored keys without
+ * parsing; inside `a[…]` the element is the scope. Anything else (`^`, `*`, `...`, `select`, other functions)
+ * does not compile and groq-js evaluates it as before: a filter, order key or projection compiles whole or not.
  */
+import {arithmetic, groqType, isEqual, partialCompare} from './groqValues'
+import {compileArrayNode} from './compiledArrays'
 import {documentPath, type Node} from './planExpressions'
 
-/** One attribute path from the document (`['slug', 'current']`). */
+export {groqType} from './groqValues'
+
+/** One attribute path from the document (`['slug', 'current']`), or `REFERENCES_PATH`. */
 export type Path = readonly string[]
 /** The values of a compiled expression's paths, in its `paths` order (GROQ null as `null`). */
 export type Row = readonly unknown[]
+
+/** The pseudo path whose value is the list of ids a document references (what `references()` tests). */
+export const REFERENCES_PATH: Path = ['\u0000references']
 
 export interface CompiledExpression {
   paths: Path[]
   evaluate: (row: Row) => unknown
 }
 
-type Fn = (row: Row) => unknown
-
-/** groq-js's `getType` for JSON values. */
-export const groqType = (value: unknown): string =>
-  value === null || value === undefined ? 'null' : Array.isArray(value) ? 'array' : typeof value
-
-const PRIMITIVE_EQUALITY = new Set(['string', 'boolean', 'null', 'number'])
-
-/** groq-js `isEqual`: same primitive type and same value; never equal otherwise. */
-function isEqual(a: unknown, b: unknown): boolean {
-  const type = groqType(a)
-  if (type !== groqType(b) || !PRIMITIVE_EQUALITY.has(type)) return false
-  return type === 'null' || a === b
+export interface CompileOptions {
+  /** Answers `->` (groq-js's `dereference` hook): the document with that `_id`, or null. Without it `->` does not compile. */
+  dereference?: (id: string) => unknown
 }
 
-/** groq-js `partialCompare`: numbers and booleans by value, strings by code unit; null when not comparable. */
-function partialCompare(a: unknown, b: unknown): number | null {
-  const type = groqType(a)
-  if (type !== groqType(b)) return null
-  if (type === 'number' || type === 'boolean') return (a as number) - (b as number)
-  if (type === 'string') return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0
-  return null
-}
-
-const COMPARISONS: Record<string, (c: number) => boolean> = {'<': (c) => c < 0, '<=': (c) => c <= 0, '>': (c) => c > 0, '>=': (c) => c >= 0}
+/** A compiled node: `self` is the element when compiled in an element scope (`a[]{…}`), unused at document scope. */
+export type Fn = (row: Row, self: unknown) => unknown
+export type Scope = 'document' | 'element'
+export type Compile = (node: Node, scope: Scope) => Fn | undefined
 
 /** Reads a path the way groq-js's attribute access does: only own properties of (non-array) objects. */
 export function readPath(value: unknown, path: Path): unknown {
+  if (path === REFERENCES_PATH) throw new Error('compiledExpression: references are read from stored keys')
   let current = value
   for (const name of path) {
     if (groqType(current) !== 'object' || !Object.prototype.hasOwnProperty.call(current, name)) return null
@@ -55,18 +48,25 @@ export function readPath(value: unknown, path: Path): unknown {
   return current === undefined ? null : current
 }
 
+const attribute = (value: unknown, name: string): unknown => {
+  if (groqType(value) !== 'object' || !Object.prototype.hasOwnProperty.call(value, name)) return null
+  return (value as Record<string, unknown>)[name] ?? null
+}
+
+const COMPARISONS: Record<string, (c: number) => boolean> = {'<': (c) => c < 0, '<=': (c) => c <= 0, '>': (c) => c > 0, '>=': (c) => c >= 0}
+
 /** Compiles `node` (evaluated with the document as `@`), or undefined when it is not simple enough. */
-export function compileExpression(node: Node, params: Record<string, unknown>): CompiledExpression | undefined {
+export function compileExpression(node: Node, params: Record<string, unknown>, options: CompileOptions = {}): CompiledExpression | undefined {
   const paths: Path[] = []
   const slots = new Map<string, number>()
   const slot = (path: Path): number => {
-    const key = JSON.stringify(path)
+    const key = path === REFERENCES_PATH ? '\u0000references' : JSON.stringify(path)
     let index = slots.get(key)
     if (index === undefined) slots.set(key, (index = paths.push(path) - 1))
     return index
   }
 
-  const compile = (n: Node): Fn | undefined => {
+  const compile: Compile = (n, scope) => {
     switch (n.type) {
       case 'Value': {
         const value = n.value ?? null
@@ -77,112 +77,171 @@ export function compileExpression(node: Node, params: Record<string, unknown>): 
         return () => value
       }
       case 'Group':
-        return compile(n.base as Node)
+        return compile(n.base as Node, scope)
+      case 'This':
+        return scope === 'element' ? (_, self) => self : undefined
       case 'Array': {
         const elements: Fn[] = []
         for (const element of n.elements as Node[]) {
-          const value = !element.isSplat && compile(element.value as Node)
+          const value = !element.isSplat && compile(element.value as Node, scope)
           if (!value) return undefined
           elements.push(value)
         }
-        return (row) => elements.map((element) => element(row))
+        return (row, self) => elements.map((element) => element(row, self))
       }
       case 'AccessAttribute': {
-        const path = documentPath(n)
+        const path = scope === 'document' ? documentPath(n) : undefined
         if (path) {
           const index = slot(path)
           return (row) => row[index]
         }
-        const base = n.base ? compile(n.base as Node) : undefined
         const name = n.name as string
-        return base && ((row) => readPath(base(row), [name]))
+        if (!n.base) return scope === 'element' ? (_, self) => attribute(self, name) : undefined
+        const base = compile(n.base as Node, scope)
+        return base && ((row, self) => attribute(base(row, self), name))
       }
       case 'And':
       case 'Or': {
-        const [left, right] = [compile(n.left as Node), compile(n.right as Node)]
+        const [left, right] = [compile(n.left as Node, scope), compile(n.right as Node, scope)]
         if (!left || !right) return undefined
         // groq-js evaluates both sides, then: a decisive side wins, two booleans combine, anything else is null.
-        const decisive = n.type === 'And' ? false : true
-        return (row) => {
-          const [l, r] = [left(row), right(row)]
+        const decisive = n.type !== 'And'
+        return (row, self) => {
+          const l = left(row, self)
+          const r = right(row, self)
           if (l === decisive || r === decisive) return decisive
           return typeof l === 'boolean' && typeof r === 'boolean' ? !decisive : null
         }
       }
       case 'Not': {
-        const base = compile(n.base as Node)
-        return base && ((row) => {
-          const value = base(row)
+        const base = compile(n.base as Node, scope)
+        return base && ((row, self) => {
+          const value = base(row, self)
           return typeof value === 'boolean' ? !value : null
         })
       }
+      case 'Neg':
+      case 'Pos': {
+        const base = compile(n.base as Node, scope)
+        const sign = n.type === 'Neg' ? -1 : 1
+        return base && ((row, self) => {
+          const value = base(row, self)
+          return typeof value === 'number' ? sign * value : null
+        })
+      }
       case 'OpCall':
-        return compileOperator(n)
+        return compileOperator(n, scope)
       case 'FuncCall':
-        return compileFunction(n)
+        return compileFunction(n, scope)
       case 'Projection': {
         // `{…}` on the document itself (how `*[…]{…}` projects each row); documents are always objects.
-        if ((n.base as Node).type !== 'This') return undefined
-        return compile(n.expr as Node)
+        if ((n.base as Node).type === 'This' && scope === 'document') return compile(n.expr as Node, 'document')
+        const [base, expr] = [compile(n.base as Node, scope), compile(n.expr as Node, 'element')]
+        if (!base || !expr) return undefined
+        return (row, self) => {
+          const value = base(row, self)
+          return groqType(value) === 'object' ? expr(row, value) : null
+        }
+      }
+      case 'Deref': {
+        const base = compile(n.base as Node, scope)
+        const dereference = options.dereference
+        if (!base || !dereference) return undefined
+        return (row, self) => {
+          const value = base(row, self)
+          if (groqType(value) !== 'object') return null
+          const id = (value as {_ref?: unknown})._ref
+          return typeof id === 'string' ? (dereference(id) ?? null) : null
+        }
       }
       case 'Object': {
-        const attributes: [string, Fn][] = []
+        const names: string[] = []
+        const values: Fn[] = []
         for (const attribute of n.attributes as Node[]) {
           if (attribute.type !== 'ObjectAttributeValue') return undefined
-          const value = compile(attribute.value as Node)
+          const value = compile(attribute.value as Node, scope)
           if (!value) return undefined
-          attributes.push([attribute.name as string, value])
+          names.push(attribute.name as string)
+          values.push(value)
         }
-        return (row) => {
+        return (row, self) => {
           const result: Record<string, unknown> = {}
-          for (const [name, value] of attributes) result[name] = value(row)
+          for (let i = 0; i < names.length; i++) result[names[i]] = values[i](row, self)
           return result
         }
       }
       default:
-        return undefined
+        return compileArrayNode(n, scope, compile)
     }
   }
 
-  const compileOperator = (n: Node): Fn | undefined => {
-    const [left, right] = [compile(n.left as Node), compile(n.right as Node)]
+  const compileOperator = (n: Node, scope: Scope): Fn | undefined => {
+    const [left, right] = [compile(n.left as Node, scope), compile(n.right as Node, scope)]
     if (!left || !right) return undefined
     const op = n.op as string
-    if (op === '==') return (row) => isEqual(left(row), right(row))
-    if (op === '!=') return (row) => !isEqual(left(row), right(row))
+    if (op === '==') return (row, self) => isEqual(left(row, self), right(row, self))
+    if (op === '!=') return (row, self) => !isEqual(left(row, self), right(row, self))
     if (op === 'in') {
-      return (row) => {
-        const [value, list] = [left(row), right(row)]
+      return (row, self) => {
+        const value = left(row, self)
+        const list = right(row, self)
         if (!Array.isArray(list)) return null
-        return list.some((member) => isEqual(value, member ?? null))
+        for (const member of list) if (isEqual(value, member)) return true
+        return false
       }
     }
+    const operate = arithmetic(op)
+    if (operate) return (row, self) => operate(left(row, self), right(row, self))
     const test = COMPARISONS[op]
     if (!test) return undefined
-    return (row) => {
-      const c = partialCompare(left(row), right(row))
+    return (row, self) => {
+      const c = partialCompare(left(row, self), right(row, self))
       return c === null ? null : test(c)
     }
   }
 
-  const compileFunction = (n: Node): Fn | undefined => {
+  const compileFunction = (n: Node, scope: Scope): Fn | undefined => {
     if (n.namespace !== 'global') return undefined
-    const args = (n.args as Node[]).map(compile)
-    if (args.some((arg) => !arg)) return undefined
-    const fns = args as Fn[]
-    if (n.name === 'defined' && fns.length === 1) return (row) => groqType(fns[0](row)) !== 'null'
+    const args: Fn[] = []
+    for (const arg of n.args as Node[]) {
+      const fn = compile(arg, scope)
+      if (!fn) return undefined
+      args.push(fn)
+    }
+    if (n.name === 'defined' && args.length === 1) return (row, self) => groqType(args[0](row, self)) !== 'null'
+    if (n.name === 'count' && args.length === 1) {
+      return (row, self) => {
+        const value = args[0](row, self)
+        return Array.isArray(value) ? value.length : null
+      }
+    }
     if (n.name === 'coalesce') {
-      return (row) => {
-        for (const fn of fns) {
-          const value = fn(row)
+      return (row, self) => {
+        for (const fn of args) {
+          const value = fn(row, self)
           if (value !== null && value !== undefined) return value
         }
         return null
       }
     }
+    // `references()` of the document: its referenced ids are a stored key (the same walk groq-js makes).
+    if (n.name === 'references' && args.length > 0 && scope === 'document') {
+      const references = slot(REFERENCES_PATH)
+      return (row, self) => {
+        const wanted = new Set<string>()
+        for (const arg of args) {
+          const value = arg(row, self)
+          if (typeof value === 'string') wanted.add(value)
+          else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') wanted.add(v)
+        }
+        if (wanted.size === 0) return false
+        for (const id of row[references] as readonly string[]) if (wanted.has(id)) return true
+        return false
+      }
+    }
     return undefined
   }
 
-  const evaluate = compile(node)
-  return evaluate && {paths, evaluate}
+  const evaluate = compile(node, 'document')
+  return evaluate && {paths, evaluate: (row) => evaluate(row, undefined)}
 }

@@ -5,9 +5,10 @@
  * kept `null` may stand for an object or array, so it is read from the document). Other paths are read from
  * the parsed document once and remembered per stored document: a stored document never changes (a write
  * stores a new one), so the memo needs no invalidation, and a sitemap or a timeline re-reads its pages from it.
+ * `REFERENCES_PATH` is the stored list of referenced ids (`references()`), never a parse.
  */
 import {ORDERED_FIELDS, type OrderedField, type StoredDocument} from '../store/storedDocument'
-import {readPath, type Path, type Row} from './compiledExpression'
+import {readPath, REFERENCES_PATH, type Path, type Row} from './compiledExpression'
 
 const KEPT = new Set<string>(ORDERED_FIELDS)
 /** Per path, the values read from parsed documents (a WeakMap per path keeps no object per document). */
@@ -26,20 +27,31 @@ function fromKeys(stored: StoredDocument, field: string | undefined): unknown {
 const keptField = (path: Path): string | undefined =>
   path.some((name) => name.includes('.')) || !(path.length === 1 && path[0] === '_id' || KEPT.has(path.join('.'))) ? undefined : path.join('.')
 
-/** Reads rows of `paths` from stored documents. */
-export function rowReader(paths: Path[]): (stored: StoredDocument) => Row {
+/**
+ * Reads rows of `paths` from stored documents. With `reuse`, every call fills the same array (for callers that
+ * evaluate a row at once and keep nothing of it: a walk tests tens of thousands of rows per query). Values read
+ * from the document are remembered unless `remember` is false: projections read many fields of many documents
+ * once, and remembering them would keep most of the archive alive (and cost the GC copying it).
+ */
+export function rowReader(paths: Path[], {reuse = false, remember = true} = {}): (stored: StoredDocument) => Row {
   const known = paths.map((path) => knownFor(JSON.stringify(path)))
   const fields = paths.map(keptField)
+  const references = paths.map((path) => path === REFERENCES_PATH)
+  const shared: unknown[] = new Array(paths.length)
   return (stored) => {
-    const row: unknown[] = new Array(paths.length)
+    const row: unknown[] = reuse ? shared : new Array(paths.length)
     let doc: unknown
     for (let i = 0; i < paths.length; i++) {
+      if (references[i]) {
+        row[i] = stored.references
+        continue
+      }
       let value = fromKeys(stored, fields[i])
       if (value === undefined) value = known[i].get(stored)
       if (value === undefined) {
         doc ??= stored.doc()
         value = readPath(doc, paths[i])
-        known[i].set(stored, value)
+        if (remember) known[i].set(stored, value)
       }
       row[i] = value
     }

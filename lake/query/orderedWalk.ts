@@ -122,7 +122,7 @@ function walkEntries(plan: WalkPlan, context: WalkContext): IndexEntry[] | undef
 }
 
 function compiledTest(filter: CompiledExpression): (entry: IndexEntry) => boolean {
-  const read = rowReader(filter.paths)
+  const read = rowReader(filter.paths, {reuse: true})
   return (entry) => filter.evaluate(read(entry.stored)) === true
 }
 
@@ -150,17 +150,19 @@ export function orderedWalk(node: Node, context: WalkContext): Node | undefined 
 
 /**
  * `*[filter] | order(…)[s...e]{projection}` (groq-js's `Map` of a slice): when the walk is exact and the
- * projection compiles, the rows are projected from stored keys and no document of the slice is parsed.
+ * projection compiles, the rows are projected from stored keys (a document is parsed only when the projection
+ * reads a field the keys do not hold) and `->` is answered from the view, as groq-js's `dereference` would.
  */
 export function orderedWalkProjected(node: Node, context: WalkContext): Node | undefined {
   const slice = node.base as Node
   if (slice?.type !== 'Slice') return undefined
   const plan = walkPlan(slice, context)
-  const projection = plan?.exact ? compileExpression(node.expr as Node, context.params) : undefined
+  const {view, params} = context
+  const projection = plan?.exact ? compileExpression(node.expr as Node, params, {dereference: (id) => view.get(id) ?? null}) : undefined
   if (!plan || !projection) return undefined
   const entries = walkEntries(plan, context)
   if (!entries) return undefined
-  const read = rowReader(projection.paths)
+  const read = rowReader(projection.paths, {reuse: true, remember: false})
   const rows = sliceOf(slice, entries) as IndexEntry[]
   return {type: 'Value', value: rows.map((entry) => projection.evaluate(read(entry.stored)))}
 }

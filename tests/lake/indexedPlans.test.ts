@@ -56,6 +56,12 @@ function randomDocument(r: ReturnType<typeof random>, id: string): Record<string
     _score: awkward && r.next() < 0.03 ? 2 : undefined,
     updatedAt: r.next() < 0.4 ? sortValue(r) : undefined,
     meta: r.next() < 0.6 ? {hidden: r.pick([true, false, null, 'yes', 1]), rank: sortValue(r)} : r.pick([undefined, 'flat', [1]]),
+    // References (some dangling, some not strings) and arrays of objects: compiled `->`, `references()`, `a[…]`.
+    link: r.next() < 0.6 ? {_ref: r.pick([`doc-${Math.floor(r.next() * 200)}`, 'drafts.doc-1', 5])} : undefined,
+    links: r.next() < 0.5 ? Array.from({length: Math.floor(r.next() * 3)}, () => ({_ref: `doc-${Math.floor(r.next() * 200)}`})) : r.pick([undefined, 'x']),
+    items: r.next() < 0.7
+      ? Array.from({length: Math.floor(r.next() * 4)}, (_, k) => ({_key: `k${k}`, date: sortValue(r) ?? null, rank: r.pick([1, 2, '3', null]), ref: {_ref: `doc-${Math.floor(r.next() * 200)}`}}))
+      : r.pick([undefined, null, 'flat']),
   }
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) doc[key] = value
   return doc
@@ -76,6 +82,10 @@ function randomDataset(seed: number, size: number) {
 function queries(r: ReturnType<typeof random>, docs: Record<string, unknown>[]): [string, Record<string, unknown>][] {
   const cursor = r.pick(docs)
   const terms = r.pick(TERMS)
+  const refTargets = docs.flatMap((doc) => [(doc.link as {_ref?: unknown} | undefined)?._ref, ...(Array.isArray(doc.items) ? doc.items.map((item) => item.ref._ref) : [])])
+    .filter((id): id is string => typeof id === 'string')
+    .slice(0, 20)
+  if (refTargets.length === 0) refTargets.push('doc-1')
   return [
     ['*[_type == $type] | order(publishedAt desc, _id desc)[0...$n]{_id, publishedAt}', {type: r.pick(['a', 'b']), n: 1 + Math.floor(r.next() * 8)}],
     ['*[_type in ["a", "b"] && (!defined($last) || publishedAt < $last || (publishedAt == $last && _id < $lastId))] | order(publishedAt desc, _id desc)[0...4]._id',
@@ -109,6 +119,16 @@ function queries(r: ReturnType<typeof random>, docs: Record<string, unknown>[]):
     ['*[publishedAt >= $x || meta.hidden == $y] | order(title desc, publishedAt asc, _id asc)[0...4]{_id, title, "both": publishedAt < $x && updatedAt <= $x}',
       {x: r.pick([...DATES, 1, true]), y: r.pick([true, 'yes', null])}],
     ['*[_type == "a" && !(meta.hidden in [true, "yes"])] | order(coalesce(meta.rank, title) desc, _id asc)[0]{_id, "r": meta.rank}', {}],
+    // Compiled `references()` narrowing a sorted lookup, and projections with `->` (article cards).
+    ['*[_type == $type && defined(publishedAt) && references($id)] | order(publishedAt desc, _id desc)[0...$n]{_id, "l": link->{_id, title, "s": slug.current}, "ls": links[]->{_id}, "m": meta{hidden, "r": rank}}',
+      {type: r.pick(['a', 'b']), id: r.pick(refTargets), n: 1 + Math.floor(r.next() * 6)}],
+    ['*[references($id, $other)] | order(_id asc)[0...5]{_id, "t": link->title}', {id: r.next() < 0.3 ? null : r.pick(refTargets), other: r.pick([refTargets, 5, null])}],
+    ['*[_type != "c" && references($id)] | order(_id asc)[0...5]._id', {id: r.pick([null, 5, [], [5]])}],
+    // Events built from fields and arrays (the regulation timeline's shape): `+`, `a[]{…}`, `a[cond]`, `| order()`.
+    ['*[_type in ["a", "b"]] | order(coalesce(updatedAt, publishedAt) asc, _id asc)[0...6]{_id, "events": ([{"kind": "p", "date": publishedAt}, {"kind": "u", "date": updatedAt}] + coalesce(items[]{"kind": "i", date, "k": _key}, []))[defined(date)] | order(date asc)}', {}],
+    // The unicorn appearances' shape: `in` over `a[].b`, arithmetic order keys, an element's projection.
+    ['*[references($id) && $id in items[].ref._ref] | order(meta.rank desc, coalesce(meta.rank * 2, count(items) + 1) desc, _id desc)[0...5]{_id, "entry": items[ref._ref == $id][0]{_key, rank}, "some": items[1..2]{_key}, "last": items[-1]._key, "neg": -meta.rank, "sum": title + "!", "both": meta + {"x": 1}, "ranked": items | order(rank desc)}',
+      {id: r.pick(refTargets)}],
   ]
 }
 
@@ -125,9 +145,13 @@ const PERSPECTIVES: [Perspective, (docs: never[]) => unknown[]][] = [
 function randomWrites(r: ReturnType<typeof random>, docs: Record<string, unknown>[]): Mutation[] {
   const ids = [...new Set(docs.map((doc) => doc._id as string))]
   const mutations: Mutation[] = []
+  const deleted = new Set<string>()
   for (let i = 0; i < 12; i++) {
     const id = r.pick(ids)
     const roll = r.next()
+    // A patch after a delete of the same document in one transaction fails, as on the Content Lake.
+    if (deleted.has(id) && roll < 0.8) continue
+    if (roll >= 0.65 && roll < 0.8) deleted.add(id)
     if (roll < 0.5) mutations.push({patch: {id, set: {publishedAt: r.pick(DATES), searchText: text(r, 3), _type: r.pick(['a', 'b'])}}})
     else if (roll < 0.65) mutations.push({patch: {id, unset: ['publishedAt', 'searchTitle']}})
     else if (roll < 0.8) mutations.push({delete: {id}})

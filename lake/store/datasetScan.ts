@@ -6,7 +6,7 @@
 import {blockCount, treeHashOf} from './blockHash'
 import {encodeSegment, type EncodedSegment, type IndexedLine} from './keyIndexSegment'
 import {DatasetLineError, lineNumberAt, scanBlock} from './lineBlock'
-import {blockPostings} from './postingsBlocks'
+import {blockPostings, joinPostingBlocks} from './postingsBlocks'
 import type {PostingsData} from './postingsData'
 import {StoredDocument, type DocumentSource} from './storedDocument'
 
@@ -36,11 +36,12 @@ export function scanDataset({fd, size, source, blockBytes, encode}: ScanRequest)
   let segments: EncodedSegment[] | undefined = encode ? [] : undefined
   const scratch = Buffer.allocUnsafe(Math.min(blockBytes, size) || 1)
   const blocks = blockCount(size, blockBytes)
-  const text = encode ? blockPostings() : undefined
+  const textBlocks: PostingsData[] = []
   try {
     for (let block = 0; block < blocks; block++) {
       const from = block * blockBytes
       const lines: IndexedLine[] = []
+      const text = encode ? blockPostings() : undefined
       const onLine = (doc: Parameters<typeof StoredDocument.fromLine>[0], start: number, end: number) => {
         const stored = StoredDocument.fromLine(doc, source, start, end)
         documents.push(stored)
@@ -48,6 +49,7 @@ export function scanDataset({fd, size, source, blockBytes, encode}: ScanRequest)
         text?.add(doc)
       }
       digests.push(scanBlock(fd, size, from, Math.min(size, from + blockBytes), onLine, scratch))
+      if (text) textBlocks.push(text.finish())
       if (segments) {
         const segment = encodeSegment(lines, from)
         if (segment) segments.push(segment)
@@ -57,7 +59,7 @@ export function scanDataset({fd, size, source, blockBytes, encode}: ScanRequest)
   } catch (error) {
     throw scanError(error, fd, source.where)
   }
-  return {documents, sha256: treeHashOf(digests), blockBytes, segments, textPostings: text?.finish()}
+  return {documents, sha256: treeHashOf(digests), blockBytes, segments, textPostings: encode ? joinPostingBlocks(textBlocks) : undefined}
 }
 
 /** A scan failure as the user sees it: a bad line by file and line number, anything else by file. */

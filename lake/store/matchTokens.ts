@@ -36,28 +36,13 @@ export interface FieldTokens {
   impure: Set<string> | undefined
 }
 
-/** Upper-case keys of tokens seen, with whether the token is plain: vocabularies repeat (Zipf), so most tokens hit. */
-const seen = new Map<string, string>()
-const impureTokens = new Set<string>()
-const SEEN_LIMIT = 500_000
-
-function keyOfToken(token: string): string {
-  let key = seen.get(token)
-  if (key === undefined) {
-    if (seen.size >= SEEN_LIMIT) (seen.clear(), impureTokens.clear())
-    seen.set(token, (key = token.toUpperCase()))
-    if (!isPlainToken(token)) impureTokens.add(token)
-  }
-  return key
-}
-
 export function fieldTokens(value: unknown): FieldTokens {
   const counts = new Map<string, number>()
   let impure: Set<string> | undefined
   for (const token of textOf(value)) {
-    const key = keyOfToken(token)
+    const key = token.toUpperCase()
     counts.set(key, (counts.get(key) ?? 0) + 1)
-    if (impureTokens.has(token)) (impure ??= new Set()).add(key)
+    if (!isPlainToken(token)) (impure ??= new Set()).add(key)
   }
   return {counts, impure}
 }

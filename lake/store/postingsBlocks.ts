@@ -5,8 +5,7 @@
  * with only each block's first gap re-encoded (the other varints are gaps within the block and stay as they are),
  * so joining costs a copy of the bytes, not a decode. Also what a worker transfers rather than copies.
  */
-import {PERSISTED_TEXT_FIELDS} from './textPostings'
-import {PostingsBuilder, type FieldPostings, type PostingsData} from './postingsData'
+import {PERSISTED_TEXT_FIELDS, PostingsBuilder, type FieldPostings, type PostingsData} from './postingsData'
 import type {Doc} from '../types'
 
 /** A block's postings builder: `add` each parsed document line in order, then `finish`. */

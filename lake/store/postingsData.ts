@@ -4,7 +4,7 @@
  * order) with their token counts as varints, the largest count, the number of documents and whether a non-plain
  * token was ever under it. `PostingsBuilder` makes them from documents in line order.
  */
-import {fieldTokens, isMixed, type FieldTokens} from './matchTokens'
+import {isMixed, isPlainToken, matchTokens} from './matchTokens'
 
 export interface FieldPostings {
   field: string
@@ -31,6 +31,13 @@ export interface PostingsData {
 }
 
 export const IMPURE = 1
+
+/**
+ * The fields whose postings are persisted beside the dataset (`textPostings.ts`): the stored search fields
+ * (`schemas/search/searchTextFor.ts`), which search matches. A text index of any other field is built from the
+ * documents on its first use.
+ */
+export const PERSISTED_TEXT_FIELDS: readonly string[] = ['searchText', 'searchTitle']
 
 /** The position of `key` in the section, or -1. */
 export function keyPosition(section: FieldPostings, key: string): number {
@@ -79,94 +86,134 @@ export function forEachPosting(section: FieldPostings, at: number, visit: (ordin
   }
 }
 
-class KeyList {
-  bytes = new Uint8Array(8)
-  length = 0
-  last = -1
-  max = 0
-  size = 0
-  impure = false
-
-  push(ordinal: number, count: number): void {
-    if (this.length + 12 > this.bytes.length) {
-      const bigger = new Uint8Array(this.bytes.length * 2)
-      bigger.set(this.bytes)
-      this.bytes = bigger
-    }
-    this.varint((ordinal - this.last - 1) * 2 + (count > 1 ? 1 : 0))
-    if (count > 1) this.varint(count)
-    this.last = ordinal
-    this.size++
-    if (count > this.max) this.max = count
+function varint(blob: Uint8Array | undefined, at: number, value: number): number {
+  while (value >= 0x80) {
+    if (blob) blob[at] = (value & 0x7f) | 0x80
+    at++
+    value = Math.floor(value / 128)
   }
+  if (blob) blob[at] = value
+  return at + 1
+}
 
-  private varint(value: number): void {
-    while (value >= 0x80) {
-      this.bytes[this.length++] = (value & 0x7f) | 0x80
-      value = Math.floor(value / 128)
+/** `isPlainToken` with the common case (ASCII) decided without a regular expression. */
+function isPlain(token: string): boolean {
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) >= 0x80) return isPlainToken(token)
+  return true
+}
+
+/** One field's token occurrences while building: (token id, ordinal) pairs in flat arrays, grouped at the end. */
+class Occurrences {
+  readonly ids = new Map<string, number>()
+  readonly tokens: string[] = []
+  pairs = new Int32Array(1 << 12)
+  length = 0
+  readonly mixed: number[] = []
+  readonly impureKeys = new Set<string>()
+
+  add(token: string, ordinal: number): void {
+    let id = this.ids.get(token)
+    if (id === undefined) this.ids.set(token, (id = this.tokens.push(token) - 1))
+    if (this.length + 2 > this.pairs.length) {
+      const bigger = new Int32Array(this.pairs.length * 2)
+      bigger.set(this.pairs)
+      this.pairs = bigger
     }
-    this.bytes[this.length++] = value
+    this.pairs[this.length++] = id
+    this.pairs[this.length++] = ordinal
   }
 }
 
-/** Postings built from documents or lists in ordinal order (per key, ordinals must increase). */
+/**
+ * Postings built from documents (or lists) in ordinal order. Each token occurrence costs one map lookup and two
+ * array writes; keys, counts and order are worked out once at the end (a counting sort by key, stable, so each
+ * key's ordinals stay in the order they came). Measured: about twice as fast as a growing list per key.
+ */
 export class PostingsBuilder {
-  private readonly lists: Map<string, KeyList>[]
-  private readonly mixed: number[][]
+  private readonly occurrences: Occurrences[]
   /** The next ordinal `addDocument` gives. */
   documents = 0
 
   constructor(readonly fields: readonly string[]) {
-    this.lists = fields.map(() => new Map())
-    this.mixed = fields.map(() => [])
+    this.occurrences = fields.map(() => new Occurrences())
   }
 
   /** The next document line (undefined for a line that is no document of any field: it still takes an ordinal). */
   addDocument(doc: Record<string, unknown> | undefined): void {
     const ordinal = this.documents++
     if (!doc) return
-    this.fields.forEach((field, i) => {
-      const value = doc[field]
-      if (value === undefined) return
-      this.addTokens(i, ordinal, fieldTokens(value), isMixed(value))
-    })
+    for (let f = 0; f < this.fields.length; f++) {
+      const value = doc[this.fields[f]]
+      if (typeof value === 'string') this.addText(f, ordinal, value)
+      else if (Array.isArray(value)) {
+        if (isMixed(value)) this.occurrences[f].mixed.push(ordinal)
+        for (const part of value) if (typeof part === 'string') this.addText(f, ordinal, part)
+      }
+    }
   }
 
-  addTokens(fieldIndex: number, ordinal: number, tokens: FieldTokens, mixed: boolean): void {
-    if (mixed) this.mixed[fieldIndex].push(ordinal)
-    for (const [key, count] of tokens.counts) this.append(fieldIndex, key, ordinal, count, tokens.impure?.has(key) ?? false)
+  private addText(fieldIndex: number, ordinal: number, text: string): void {
+    const occurrences = this.occurrences[fieldIndex]
+    for (const token of matchTokens(text)) occurrences.add(token, ordinal)
   }
 
   /** Documents (ordinals) whose field mixes strings with other values. */
   addMixed(fieldIndex: number, ordinals: number[]): void {
-    this.mixed[fieldIndex].push(...ordinals)
+    this.occurrences[fieldIndex].mixed.push(...ordinals)
   }
 
+  /** `count` tokens under `key` in document `ordinal` (`impure`: some were not plain). */
   append(fieldIndex: number, key: string, ordinal: number, count: number, impure: boolean): void {
-    const lists = this.lists[fieldIndex]
-    let list = lists.get(key)
-    if (!list) lists.set(key, (list = new KeyList()))
-    list.push(ordinal, count)
-    if (impure) list.impure = true
+    const occurrences = this.occurrences[fieldIndex]
+    for (let i = 0; i < count; i++) occurrences.add(key, ordinal)
+    if (impure) occurrences.impureKeys.add(key)
   }
 
   finish(): PostingsData {
-    const fields = this.fields.map((field, i): FieldPostings => {
-      const lists = this.lists[i]
-      const keys = [...lists.keys()].sort()
-      const n = keys.length
-      const [offsets, maxCounts, sizes, flags, lasts] = [new Int32Array(n + 1), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)]
-      let total = 0
-      keys.forEach((key, k) => ((offsets[k] = total), (total += lists.get(key)!.length)))
-      offsets[n] = total
-      const blob = new Uint8Array(total)
-      keys.forEach((key, k) => {
-        const list = lists.get(key)!
-        blob.set(list.bytes.subarray(0, list.length), offsets[k])
-        ;[maxCounts[k], sizes[k], flags[k], lasts[k]] = [list.max, list.size, list.impure ? IMPURE : 0, list.last]
-      })
-      return {field, keys, offsets, maxCounts, sizes, flags, mixed: Int32Array.from(this.mixed[i].sort((a, b) => a - b)), blob, lasts}
-    })
-    return {documents: this.documents, fields}
+    return {documents: this.documents, fields: this.fields.map((field, f) => finishField(field, this.occurrences[f]))}
   }
+}
+
+function finishField(field: string, occurrences: Occurrences): FieldPostings {
+  const {tokens, pairs, length} = occurrences
+  const upper = tokens.map((token) => token.toUpperCase())
+  const keys = [...new Set(upper)].sort()
+  const n = keys.length
+  const keyOf = new Map(keys.map((key, k) => [key, k]))
+  const keyOfToken = Int32Array.from(upper, (key) => keyOf.get(key)!)
+  const [offsets, maxCounts, sizes, flags, lasts] = [new Int32Array(n + 1), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)]
+  tokens.forEach((token, t) => {
+    if (!isPlain(token) || occurrences.impureKeys.has(upper[t])) flags[keyOfToken[t]] = IMPURE
+  })
+  // Counting sort of the ordinals by key.
+  const starts = new Int32Array(n + 1)
+  for (let i = 0; i < length; i += 2) starts[keyOfToken[pairs[i]] + 1]++
+  for (let k = 0; k < n; k++) starts[k + 1] += starts[k]
+  const ordinals = new Int32Array(length / 2)
+  const next = starts.slice(0, n)
+  for (let i = 0; i < length; i += 2) ordinals[next[keyOfToken[pairs[i]]]++] = pairs[i + 1]
+  // Per key: equal ordinals (a document's repeated tokens) become one posting with their count.
+  const encodeKey = (k: number, blob: Uint8Array | undefined, at: number): number => {
+    let previous = -1
+    for (let i = starts[k]; i < starts[k + 1]; ) {
+      const ordinal = ordinals[i]
+      let count = 0
+      while (i < starts[k + 1] && ordinals[i] === ordinal) (count++, i++)
+      at = varint(blob, at, (ordinal - previous - 1) * 2 + (count > 1 ? 1 : 0))
+      if (count > 1) at = varint(blob, at, count)
+      if (blob) {
+        sizes[k]++
+        if (count > maxCounts[k]) maxCounts[k] = count
+      }
+      previous = ordinal
+    }
+    lasts[k] = previous
+    return at
+  }
+  let total = 0
+  for (let k = 0; k < n; k++) ((offsets[k] = total), (total = encodeKey(k, undefined, total)))
+  offsets[n] = total
+  const blob = new Uint8Array(total)
+  for (let k = 0; k < n; k++) encodeKey(k, blob, offsets[k])
+  return {field, keys, offsets, maxCounts, sizes, flags, mixed: Int32Array.from(occurrences.mixed.sort((a, b) => a - b)), blob, lasts}
 }

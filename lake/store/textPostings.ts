@@ -11,12 +11,15 @@
  * any other field is built from the documents on first use, as before.
  */
 import {statSync} from 'node:fs'
-import {forEachPosting, IMPURE, keyPosition, PostingsBuilder, type FieldPostings, type PostingsData} from './postingsData'
+import {joinPostingBlocks} from './postingsBlocks'
+import {forEachPosting, IMPURE, keyPosition, PERSISTED_TEXT_FIELDS, PostingsBuilder, type FieldPostings, type PostingsData} from './postingsData'
 import type {DocumentSource, StoredDocument} from './storedDocument'
 import {readTrustedTextPostings, textPostingsFileOf, writeTextPostings, type DataIdentity} from './textPostingsFile'
 import type {Doc} from '../types'
 
-export const PERSISTED_TEXT_FIELDS: readonly string[] = ['searchText', 'searchTitle']
+export {PERSISTED_TEXT_FIELDS}
+/** Lines tokenised per builder in a rebuild: bounded memory, joined like a first open's blocks. */
+const REBUILD_CHUNK = 4096
 
 /** What text indexes cost so far in this process: tests assert a reopen parses nothing for search. */
 export const textIndexStats = {
@@ -66,10 +69,14 @@ export class TextPostings {
       return (this.data = trusted)
     }
     textIndexStats.postingsRebuilt++
-    const builder = new PostingsBuilder(PERSISTED_TEXT_FIELDS)
-    for (const stored of this.documents) builder.addDocument(JSON.parse(stored.json()) as Doc)
+    const blocks: PostingsData[] = []
+    for (let from = 0; from < this.documents.length; from += REBUILD_CHUNK) {
+      const builder = new PostingsBuilder(PERSISTED_TEXT_FIELDS)
+      for (const stored of this.documents.slice(from, from + REBUILD_CHUNK)) builder.addDocument(JSON.parse(stored.json()) as Doc)
+      blocks.push(builder.finish())
+    }
     textIndexStats.parsedDocuments += this.documents.length
-    const built = builder.finish()
+    const built = joinPostingBlocks(blocks)
     this.loadedFrom = 'rebuilt'
     // Written only while the data file is still the one loaded: another process may have compacted meanwhile and
     // written the postings of its new file, which must not be replaced by these.

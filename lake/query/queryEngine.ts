@@ -91,12 +91,21 @@ export class QueryEngine {
         this.needsParams.add(query)
       }
     }
-    const key = `${query}\u0000${JSON.stringify(params)}`
-    const withParams = this.parseCache.get(key)
-    if (withParams) return withParams
-    const tree = parse(query, {params})
-    this.remember(key, tree)
-    return tree
+    // Slice bounds are numbers: parsing with only the numeric parameters inlined leaves the others as parameters
+    // (evaluated from the same values), so one tree serves every company or cursor a list is asked for.
+    const numeric = Object.entries(params).filter(([, value]) => typeof value === 'number').sort(([a], [b]) => (a < b ? -1 : 1))
+    const numericKey = `${query}\u0000${JSON.stringify(numeric)}`
+    const known = this.parseCache.get(numericKey) ?? this.parseCache.get(`${query}\u0000${JSON.stringify(params)}`)
+    if (known) return known
+    try {
+      const tree = parse(query, {params: Object.fromEntries(numeric)})
+      this.remember(numericKey, tree)
+      return tree
+    } catch {
+      const tree = parse(query, {params})
+      this.remember(`${query}\u0000${JSON.stringify(params)}`, tree)
+      return tree
+    }
   }
 
   private remember(key: string, tree: ExprNode): void {

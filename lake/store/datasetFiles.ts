@@ -13,6 +13,7 @@ import {basename, dirname, join} from 'node:path'
 import {DatasetSource} from './datasetSource'
 import {BlockHasher, contentHashOf, HASH_BLOCK_BYTES} from './blockHash'
 import {scanDataset, type ScanResult} from './datasetScan'
+import type {RowVisitor} from './keyIndexSegment'
 import {edgeHashOf, encodeSegment, keyIndexFileOf, readTrustedKeyIndex, writeKeyIndex, type DataFileIdentity} from './keyIndexFile'
 import {displayPath, fsyncDirectory} from './ndjsonFile'
 import {scanDatasetInWorkers, type ParallelScan} from './parallelScan'
@@ -102,7 +103,8 @@ function openDataFile(file: string, options: LoadOptions): OpenedFile {
     const useIndex = size >= (options.keyIndexMinBytes ?? KEY_INDEX_MIN_BYTES)
     const trusted = useIndex ? readTrustedKeyIndex(indexFile, fd, stamp) : undefined
     const documents: StoredDocument[] = []
-    if (trusted && trusted.forEachLine((keys, start, end) => documents.push(StoredDocument.fromKeys(keys, source, start, end)))) {
+    const fromRow: RowVisitor = (id, rows, row, hasSeparatorKey, start, end) => documents.push(StoredDocument.fromRow(id, rows, row, hasSeparatorKey, source, start, end))
+    if (trusted && trusted.forEachLine(fromRow)) {
       if (trusted.restamped) trusted.restamp()
       return {fd, source, stamp, indexFile, useIndex, indexed: documents, identity: trusted.data}
     }

@@ -19,9 +19,9 @@ import {closeSync, openSync, readFileSync, renameSync, rmSync, writevSync} from 
 import {endianness} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {contentHashOf} from './blockHash'
-import {decodeSegment, type EncodedSegment, type SegmentShape} from './keyIndexSegment'
+import {readSegmentRows, type EncodedSegment, type RowVisitor, type SegmentShape} from './keyIndexSegment'
 import {readFully} from './lineBlock'
-import {ORDERED_FIELDS, type DocumentKeys} from './storedDocument'
+import {ORDERED_FIELDS} from './storedDocument'
 
 export {encodeSegment, type EncodedSegment, type IndexedLine} from './keyIndexSegment'
 export {contentHashOf} from './blockHash'
@@ -123,7 +123,7 @@ export function removeKeyIndex(indexFile: string): void {
 export interface TrustedIndex {
   documents: number
   /** Calls `line` for every document line in file order; false (nothing more called) if a row is inconsistent. */
-  forEachLine(line: (keys: DocumentKeys, start: number, end: number) => void): boolean
+  forEachLine(line: RowVisitor): boolean
   /** The data file matched by its content hash, not its stamp (a copy): re-stamp the index for the next open. */
   restamped: boolean
   restamp(): void
@@ -166,7 +166,7 @@ export function readTrustedKeyIndex(indexFile: string, fd: number, stat: Omit<Da
       documents: segments.reduce((sum, s) => sum + s.shape.documents, 0),
       forEachLine: (line) => {
         let previousEnd = 0
-        for (const {body, shape} of segments) if ((previousEnd = decodeSegment(body, shape, previousEnd, stat.size, line)) < 0) return false
+        for (const {body, shape} of segments) if ((previousEnd = readSegmentRows(body, shape, previousEnd, stat.size, line)) < 0) return false
         return true
       },
       restamped: !sameStamp,

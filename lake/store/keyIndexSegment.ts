@@ -140,24 +140,89 @@ class IntList {
 const NO_STRINGS: string[] = []
 
 /**
- * Calls `line` for every row of the segment `body` (checked against `shape` by the caller) in file order. Returns
- * the end of its last line (`notBefore` when empty), or -1, having stopped, when a row is inconsistent: a position
- * out of range, a line starting before `notBefore` (the previous segment's end) or ending past `dataSize`.
+ * The rows of one segment, read in place: a document loaded from the index keeps only its `_id` and its row's
+ * position, and each other key is read from the Int32 table when asked for. Objects per document (a keys object,
+ * sort value arrays, a string per value) were most of a reopen's garbage collection; an index nobody asks about
+ * (a view never queried, a field never sorted on) now costs nothing but its bytes.
  */
-export function decodeSegment(body: Uint8Array, shape: SegmentShape, notBefore: number, dataSize: number, line: (keys: DocumentKeys, start: number, end: number) => void): number {
-  try {
-    return decodeRows(body, shape, notBefore, dataSize, line)
-  } catch {
-    return -1
+export class SegmentRows {
+  private readonly strings: (string | undefined)[]
+
+  constructor(
+    private readonly ints: Int32Array,
+    private readonly text: string,
+    private readonly stringCount: number,
+    private readonly numbers: readonly number[],
+  ) {
+    this.strings = new Array(stringCount)
+  }
+
+  /** A string of the table by position (-1: none). Sliced from the decoded text on first use. */
+  string(position: number): string | undefined {
+    if (position < 0) return undefined
+    return (this.strings[position] ??= this.text.slice(this.ints[position], this.ints[position + 1]))
+  }
+
+  type(row: number): string | undefined {
+    return this.string(this.ints[row + 3])
+  }
+  slug(row: number): string | undefined {
+    return this.string(this.ints[row + 4])
+  }
+  rev(row: number): string | undefined {
+    return this.string(this.ints[row + 5])
+  }
+  hasOwnScore(row: number): boolean {
+    return (this.ints[row + 6] & 1) !== 0
+  }
+  references(row: number): string[] {
+    return this.list(row + 7)
+  }
+  fieldRefs(row: number): string[] {
+    return this.list(row + 8 + this.ints[row + 7])
+  }
+  /** The `field`-th sort value (ORDERED_FIELDS order). */
+  sortValue(row: number, field: number): SortValue {
+    const code = this.ints[this.sortStart(row) + field]
+    if (code >= 0) return this.string(code)!
+    if (code === -1) return null
+    if (code === -2) return true
+    if (code === -3) return false
+    return this.numbers[-code - 4]
+  }
+  sortValues(row: number): SortValue[] {
+    return Array.from({length: FIELD_COUNT}, (_, field) => this.sortValue(row, field))
+  }
+
+  private sortStart(row: number): number {
+    const fieldRefsAt = row + 8 + this.ints[row + 7]
+    return fieldRefsAt + 1 + this.ints[fieldRefsAt]
+  }
+  private list(at: number): string[] {
+    const length = this.ints[at]
+    if (length === 0) return NO_STRINGS
+    const values = new Array<string>(length)
+    for (let i = 0; i < length; i++) values[i] = this.string(this.ints[at + 1 + i])!
+    return values
   }
 }
 
-function decodeRows(body: Uint8Array, shape: SegmentShape, notBefore: number, dataSize: number, line: (keys: DocumentKeys, start: number, end: number) => void): number {
+/** One document row as loading sees it: the keys it needs at once, and where the rest is. */
+export type RowVisitor = (id: string, rows: SegmentRows, row: number, hasSeparatorKey: boolean, start: number, end: number) => void
+
+/**
+ * Checks every row of the segment `body` (its bytes checked against `shape` by the caller) and calls `line` for
+ * each in file order. Returns the end of its last line (`notBefore` when empty), or -1, having stopped, when a row
+ * is inconsistent: a string or number position out of range, a line starting before `notBefore` (the previous
+ * segment's end) or ending past `dataSize`. Every position is checked here, so reading a row later cannot fail.
+ */
+export function readSegmentRows(body: Uint8Array, shape: SegmentShape, notBefore: number, dataSize: number, line: RowVisitor): number {
   const {stringBytes, strings: stringCount, documents, numbers, base} = shape
   const tableStart = (stringBytes + 3) & ~3
   const intCount = (body.length - tableStart) / 4
-  if (!Number.isInteger(intCount) || intCount < stringCount + 1 || !(base >= 0)) return -1
-  // An aligned view when the segment starts on a 4-byte boundary of its buffer, else an aligned copy.
+  if (!Number.isInteger(intCount) || intCount < stringCount + 1 || !(base >= 0) || !Array.isArray(numbers)) return -1
+  // An aligned view when the segment starts on a 4-byte boundary of its buffer (the index file pads its header
+  // for that), else an aligned copy.
   const at0 = body.byteOffset + tableStart
   let ints: Int32Array
   if (at0 % 4 === 0) ints = new Int32Array(body.buffer, at0, intCount)
@@ -167,62 +232,31 @@ function decodeRows(body: Uint8Array, shape: SegmentShape, notBefore: number, da
     ints = new Int32Array(copy.buffer)
   }
   const text = Buffer.from(body.buffer, body.byteOffset, stringBytes).toString('utf8')
-  const strings = new Array<string>(stringCount)
-  for (let i = 0; i < stringCount; i++) {
-    const from = ints[i]
-    const to = ints[i + 1]
-    if (!(from >= 0 && from <= to && to <= text.length)) return -1
-    strings[i] = text.slice(from, to)
-  }
-  const string = (position: number): string | undefined => {
-    if (position === -1) return undefined
-    if (!(position >= 0 && position < stringCount)) throw new Error('bad string position')
-    return strings[position]
-  }
-  const sortValue = (code: number): SortValue => {
-    if (code >= 0) return string(code)!
-    if (code === -1) return null
-    if (code === -2) return true
-    if (code === -3) return false
-    const value = numbers[-code - 4]
-    if (typeof value !== 'number') throw new Error('bad number position')
-    return value
-  }
-  const list = (at: number): string[] => {
-    const length = ints[at]
-    if (length === 0) return NO_STRINGS
-    if (!(length > 0 && at + length < intCount)) throw new Error('bad list length')
-    const values = new Array<string>(length)
-    for (let i = 0; i < length; i++) values[i] = string(ints[at + 1 + i]) ?? fail()
-    return values
-  }
+  for (let i = 0; i < stringCount; i++) if (!(ints[i] >= 0 && ints[i] <= ints[i + 1] && ints[i + 1] <= text.length)) return -1
+  const rows = new SegmentRows(ints, text, stringCount, numbers)
+  const stringAt = (code: number, optional: boolean) => (optional ? code >= -1 : code >= 0) && code < stringCount
+  const sortCode = (code: number) => (code >= -3 ? code < stringCount : typeof numbers[-code - 4] === 'number')
   let at = stringCount + 1
   let previousEnd = base
   for (let n = 0; n < documents; n++) {
+    const row = at
     if (at + 9 + FIELD_COUNT > intCount) return -1
     const start = previousEnd + ints[at]
     const end = start + ints[at + 1]
-    const id = string(ints[at + 2])
-    if (id === undefined || ints[at] < 0 || start < notBefore || end < start || end > dataSize) return -1
-    const type = string(ints[at + 3])
-    const slug = string(ints[at + 4])
-    const rev = string(ints[at + 5])
-    const hasOwnScore = (ints[at + 6] & 1) !== 0
-    const hasSeparatorKey = (ints[at + 6] & 2) !== 0
+    if (ints[at] < 0 || start < notBefore || end < start || end > dataSize) return -1
+    if (!stringAt(ints[at + 2], false) || !stringAt(ints[at + 3], true) || !stringAt(ints[at + 4], true) || !stringAt(ints[at + 5], true)) return -1
     at += 7
-    const references = list(at)
-    at += 1 + references.length
-    const fieldRefs = list(at)
-    at += 1 + fieldRefs.length
+    for (let list = 0; list < 2; list++) {
+      const length = ints[at]
+      if (!(length >= 0 && at + length + 1 + FIELD_COUNT <= intCount)) return -1
+      for (let i = 1; i <= length; i++) if (!stringAt(ints[at + i], false)) return -1
+      at += 1 + length
+    }
     if (at + FIELD_COUNT > intCount) return -1
-    const sortValues: SortValue[] = new Array(FIELD_COUNT)
-    for (let i = 0; i < FIELD_COUNT; i++) sortValues[i] = sortValue(ints[at++])
-    line({id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore, hasSeparatorKey}, start, end)
+    for (let i = 0; i < FIELD_COUNT; i++) if (!sortCode(ints[at + i])) return -1
+    at += FIELD_COUNT
+    line(rows.string(ints[row + 2])!, rows, row, (ints[row + 6] & 2) !== 0, start, end)
     previousEnd = notBefore = end
   }
   return at === intCount ? notBefore : -1
-}
-
-function fail(): never {
-  throw new Error('bad index row')
 }

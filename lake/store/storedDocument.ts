@@ -7,6 +7,7 @@
  */
 import type {Doc} from '../types'
 import {collectReferences, fieldReferences, KEY_SEPARATOR, slugOf} from './documentKeys'
+import type {SegmentRows} from './keyIndexSegment'
 
 /** Top-level fields (and `slug.current`) whose values are kept for ordered indexes: what the queries sort by. */
 export const ORDERED_FIELDS = ['_id', '_type', '_updatedAt', '_createdAt', 'publishedAt', 'updatedAt', 'name', 'title', 'slug.current'] as const
@@ -107,22 +108,18 @@ function withSeparatorFlag(keys: DocumentKeys): DocumentKeys {
 
 export class StoredDocument {
   readonly id: string
-  readonly type: string | undefined
-  readonly slug: string | undefined
-  readonly rev: string | undefined
-  readonly references: string[]
-  readonly fieldRefs: string[]
-  /** Index keys as lists (kept, not rebuilt per view). */
-  readonly typeKeys: readonly string[]
   /** Whether any index key contains KEY_SEPARATOR (per-row lookups then fall back to every document). */
   readonly hasSeparatorKey: boolean
-  /** Values of ORDERED_FIELDS, in that order. */
-  readonly sortValues: SortValue[]
-  /** A top-level `_score` number changes what `score()` computes; the search planner steps aside then. */
-  readonly hasOwnScore: boolean
+  /** The keys as objects (a line parsed on this thread, a write, an overlay); else they are read from `rows`. */
+  private readonly heldKeys: DocumentKeys | undefined
+  /** The key index segment rows this document's keys are read from (a document loaded from the index or a worker). */
+  private readonly rows: SegmentRows | undefined
+  private readonly row: number
+  private referenceList: string[] | undefined
+  private fieldRefList: string[] | undefined
 
   private constructor(
-    keys: DocumentKeys,
+    keys: DocumentKeys | {id: string; hasSeparatorKey: boolean; rows: SegmentRows; row: number},
     private source: DocumentSource | undefined,
     private start: number,
     private end: number,
@@ -131,15 +128,43 @@ export class StoredDocument {
     private readonly make?: () => Doc,
   ) {
     this.id = keys.id
-    this.type = keys.type
-    this.slug = keys.slug
-    this.rev = keys.rev
-    this.references = keys.references
-    this.fieldRefs = keys.fieldRefs
-    this.sortValues = keys.sortValues
-    this.hasOwnScore = keys.hasOwnScore
-    this.typeKeys = this.type === undefined ? NO_KEYS : typeKeysOf(this.type)
     this.hasSeparatorKey = keys.hasSeparatorKey
+    if ('rows' in keys) {
+      this.rows = keys.rows
+      this.row = keys.row
+    } else {
+      this.heldKeys = keys
+      this.row = 0
+    }
+  }
+
+  get type(): string | undefined {
+    return this.heldKeys ? this.heldKeys.type : this.rows!.type(this.row)
+  }
+  get slug(): string | undefined {
+    return this.heldKeys ? this.heldKeys.slug : this.rows!.slug(this.row)
+  }
+  get rev(): string | undefined {
+    return this.heldKeys ? this.heldKeys.rev : this.rows!.rev(this.row)
+  }
+  /** A top-level `_score` number changes what `score()` computes; the search planner steps aside then. */
+  get hasOwnScore(): boolean {
+    return this.heldKeys ? this.heldKeys.hasOwnScore : this.rows!.hasOwnScore(this.row)
+  }
+  get references(): string[] {
+    return this.heldKeys ? this.heldKeys.references : (this.referenceList ??= this.rows!.references(this.row))
+  }
+  get fieldRefs(): string[] {
+    return this.heldKeys ? this.heldKeys.fieldRefs : (this.fieldRefList ??= this.rows!.fieldRefs(this.row))
+  }
+  /** Values of ORDERED_FIELDS, in that order (a new array for a row-backed document: prefer `sortValue`). */
+  get sortValues(): SortValue[] {
+    return this.heldKeys ? this.heldKeys.sortValues : this.rows!.sortValues(this.row)
+  }
+  /** Index keys as lists (one shared list per type). */
+  get typeKeys(): readonly string[] {
+    const type = this.type
+    return type === undefined ? NO_KEYS : typeKeysOf(type)
   }
 
   /** A document read from `source` bytes [start, end); `parsed` is that line parsed once, used for the keys only. */
@@ -147,9 +172,14 @@ export class StoredDocument {
     return new StoredDocument(keysOfDocument(parsed), source, start, end, undefined)
   }
 
-  /** A document at `source` bytes [start, end) whose keys were read from the key index file (nothing parsed). */
+  /** A document at `source` bytes [start, end) whose keys are there as objects (nothing parsed). */
   static fromKeys(keys: DocumentKeys, source: DocumentSource, start: number, end: number): StoredDocument {
     return new StoredDocument(keys, source, start, end, undefined)
+  }
+
+  /** A document at `source` bytes [start, end) whose keys are row `row` of a key index segment (checked already). */
+  static fromRow(id: string, rows: SegmentRows, row: number, hasSeparatorKey: boolean, source: DocumentSource, start: number, end: number): StoredDocument {
+    return new StoredDocument({id, hasSeparatorKey, rows, row}, source, start, end, undefined)
   }
 
   /** A document held as a (frozen) object: written through the log. */
@@ -190,7 +220,9 @@ export class StoredDocument {
 
   /** The keys, as the key index file stores them. */
   keys(): DocumentKeys {
-    return this
+    if (this.heldKeys) return this.heldKeys
+    const {id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore, hasSeparatorKey} = this
+    return {id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore, hasSeparatorKey}
   }
 
   /**
@@ -232,7 +264,7 @@ export class StoredDocument {
   }
 
   sortValue(field: OrderedField): SortValue {
-    return this.sortValues[ORDERED_FIELD_INDEX[field]]
+    return this.heldKeys ? this.heldKeys.sortValues[ORDERED_FIELD_INDEX[field]] : this.rows!.sortValue(this.row, ORDERED_FIELD_INDEX[field])
   }
 }
 

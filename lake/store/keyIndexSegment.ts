@@ -81,7 +81,13 @@ export function encodeSegment(lines: Iterable<IndexedLine>, base: number): Encod
     documents++
     const id = unique(keys.id)
     const slug = unique(keys.slug)
-    ints.push(gap, end - start, id, shared(keys.type), slug, unique(keys.rev), (keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
+    ints.push1(gap)
+    ints.push1(end - start)
+    ints.push1(id)
+    ints.push1(shared(keys.type))
+    ints.push1(slug)
+    ints.push1(unique(keys.rev))
+    ints.push1((keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
     ints.push1(keys.references.length)
     for (const ref of keys.references) ints.push1(shared(ref))
     ints.push1(keys.fieldRefs.length)
@@ -99,8 +105,10 @@ export function encodeSegment(lines: Iterable<IndexedLine>, base: number): Encod
   const stringText = Buffer.from(joined)
   const padded = (stringText.length + 3) & ~3
   const intCount = strings.length + 1 + ints.size
-  const body = Buffer.alloc(padded + intCount * 4, 0x20)
+  // Never from Buffer's shared pool: a worker transfers `body.buffer` whole.
+  const body = Buffer.allocUnsafeSlow(padded + intCount * 4)
   stringText.copy(body, 0)
+  body.fill(0x20, stringText.length, padded)
   const table = new Int32Array(body.buffer, body.byteOffset + padded, intCount)
   let offset = 0
   for (let i = 0; i < strings.length; i++) {
@@ -123,9 +131,6 @@ class IntList {
   push1(value: number): void {
     if (this.length === this.data.length) this.grow()
     this.data[this.length++] = value
-  }
-  push(...values: number[]): void {
-    for (const value of values) this.push1(value)
   }
   view(): Int32Array {
     return this.data.subarray(0, this.length)

@@ -10,6 +10,9 @@ import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import {LocalLake} from '../../lake'
 import {contentHashOfFile} from '../../lake/store/datasetFiles'
+import {textIndexStats} from '../../lake/store/textPostings'
+import {SEARCH_QUERY} from '../../queries/searchQueries'
+import {generateDataset} from '../../scripts/bench/syntheticDataset'
 import {publishedReference, tempDir} from './tempLake'
 
 const dir = tempDir('parallel-scan')
@@ -121,5 +124,25 @@ describe('a first open on worker threads', () => {
     expect(await two.fetch('*[_type == "article"] | order(title desc)[0...5]._id')).toEqual(await one.fetch('*[_type == "article"] | order(title desc)[0...5]._id'))
     await Promise.all([one.close(), two.close()])
     expect(() => readFileSync(`${b}.index`)).toThrow()
+  })
+
+  it('builds the text postings after the open on the same workers: the reopened dataset searches without parsing', async () => {
+    const text = generateDataset(120, 5).documents.map((doc) => JSON.stringify(doc)).join('\n')
+    const [a, b] = fileWith('postings', text)
+    const before = {...textIndexStats}
+    const two = await LocalLake.open(b, parallel)
+    expect(two.loadedScanThreads).toBe(2)
+    // Close waits for the workers' postings pass, which writes the postings file: nothing was rebuilt by parsing.
+    await two.close()
+    expect(textIndexStats.postingsRebuilt - before.postingsRebuilt).toBe(0)
+    expect(readFileSync(`${b}.postings`).length).toBeGreaterThan(0)
+    const terms = ['chip*', 'export*']
+    const reopened = await LocalLake.open(b, parallel)
+    const one = await LocalLake.open(a, single)
+    const found = await reopened.fetch<unknown[]>(SEARCH_QUERY, {terms})
+    expect(found.length).toBeGreaterThan(0)
+    expect(found).toEqual(await one.fetch(SEARCH_QUERY, {terms}))
+    expect([reopened.loadedKeysFrom, textIndexStats.postingsRebuilt - before.postingsRebuilt, textIndexStats.postingsRead - before.postingsRead]).toEqual(['index', 0, 1])
+    await Promise.all([reopened.close(), one.close()])
   })
 })

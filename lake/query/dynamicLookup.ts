@@ -55,7 +55,7 @@ export function isOuterOnly(node: Node, depth = 0): boolean {
   }
 }
 
-function containsParent(value: unknown): boolean {
+export function containsParent(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false
   if (Array.isArray(value)) return value.some(containsParent)
   const node = value as Node

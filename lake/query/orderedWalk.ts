@@ -24,8 +24,8 @@ import {conjuncts, containsNode, documentPath, withoutConstantConjuncts, type No
 export interface WalkContext {
   view: DocumentIndex
   params: Record<string, unknown>
-  /** Runs a (parent-free) filter over documents with groq-js; undefined when it cannot run synchronously. */
-  passing: (expr: Node, docs: Doc[]) => Doc[] | undefined
+  /** Runs a (parent-free) filter over documents with groq-js and these parameters; undefined when it cannot run synchronously. */
+  passing: (expr: Node, docs: Doc[], params: Record<string, unknown>) => Doc[] | undefined
 }
 
 export {walkTuning} from './indexWalk'
@@ -129,7 +129,7 @@ function compiledTest(filter: CompiledExpression): (entry: IndexEntry) => boolea
 function batchTest(expr: Node, context: WalkContext): (batch: IndexEntry[]) => IndexEntry[] | undefined {
   return (batch) => {
     const docs = batch.map((entry) => entry.stored.doc())
-    const passed = context.passing(expr, docs)
+    const passed = context.passing(expr, docs, context.params)
     if (!passed) return undefined
     const byDoc = new Map(docs.map((doc, i) => [doc, batch[i]]))
     return passed.map((doc) => byDoc.get(doc)!)

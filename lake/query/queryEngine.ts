@@ -9,6 +9,7 @@ import {evaluate, evaluateSync, parse, type ExprNode} from 'groq-js'
 import type {DocumentIndex} from '../store/documentIndex'
 import type {Doc} from '../types'
 import {parseDynamicPayload} from './dynamicLookup'
+import {parseWalkPayload, type PerRowWalk} from './perRowWalk'
 import {containsNode, type Node} from './planExpressions'
 import {rewriteWithIndexes} from './queryRewrite'
 import {randomId} from '../store/transaction'
@@ -40,13 +41,17 @@ export class QueryEngine {
       if (_ref.startsWith(this.textQueryPrefix)) return textQueries.resolve(_ref, (id) => view.get(id), evaluateOn) as never
       // --- end of the text::query hook ---
       if (!_ref.startsWith(prefix)) return view.get(_ref) ?? null
+      if (_ref.startsWith(`${prefix}walk:`)) {
+        const {walk, values} = parseWalkPayload(_ref.slice(prefix.length + 5))
+        return (walks[walk]?.(values) ?? null) as never
+      }
       const {index, keys} = parseDynamicPayload(_ref.slice(prefix.length))
       return (index === 'all' ? view.documents() : view.dynamicLookup(index, keys)) as never
     }
-    const passing = (expr: Node, docs: Doc[]): Doc[] | undefined => {
+    const passing = (expr: Node, docs: Doc[], walkParams: Record<string, unknown>): Doc[] | undefined => {
       try {
         const filter = {type: 'Filter', base: {type: 'Value', value: docs}, expr} as unknown as ExprNode
-        return evaluateSync(filter, {params, dereference}).data as Doc[]
+        return evaluateSync(filter, {params: walkParams, dereference}).data as Doc[]
       } catch {
         return undefined
       }
@@ -61,7 +66,9 @@ export class QueryEngine {
         return undefined
       }
     }
-    const tree = rewriteWithIndexes(textQueries.tree, view, params, {dynamicPrefix: prefix, passing, scored})
+    const walks: PerRowWalk[] = []
+    const perRowWalk = (walk: PerRowWalk) => walks.push(walk) - 1
+    const tree = rewriteWithIndexes(textQueries.tree, view, params, {dynamicPrefix: prefix, passing, scored, perRowWalk})
     // The whole dataset is only materialised (every document parsed) when a scan is left in the plan.
     const options = {dataset: readsDataset(tree as unknown as Node) ? view.documents() : [], params, dereference}
     try {

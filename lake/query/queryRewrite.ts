@@ -16,6 +16,7 @@ import type {Doc} from '../types'
 import {planFilter, prefersPerRow} from './conjunctPlan'
 import {orderedWalk, orderedWalkProjected, type WalkContext} from './orderedWalk'
 import {scoredWalk, type ScoreContext} from './scoredWalk'
+import {perRowWalkBase, type PerRowWalk} from './perRowWalk'
 import {conjuncts, withoutConstantConjuncts, type Node} from './planExpressions'
 
 export interface RewriteOptions {
@@ -25,6 +26,8 @@ export interface RewriteOptions {
   passing?: WalkContext['passing']
   /** Filters and scores documents synchronously (groq-js); enables score-ordered walks over text indexes. */
   scored?: ScoreContext['scored']
+  /** Registers a walk answered through `dereference` (`perRowWalk.ts`); enables ordered walks keyed by outer rows. */
+  perRowWalk?: (walk: PerRowWalk) => number
 }
 
 /** The new base for a filter: its candidates, a per-row lookup, or undefined for "scan". */
@@ -78,6 +81,11 @@ function rewrite(node: Node, view: DocumentIndex, params: Record<string, unknown
     if (next !== child) (copy ??= {...node})[key] = next
   }
   const result = copy ?? node
+  if (options.passing && options.perRowWalk && options.dynamicPrefix !== undefined && (node.type === 'Slice' || node.type === 'AccessElement')) {
+    const context = {view, params, passing: options.passing}
+    const base = perRowWalkBase(node, context, options.dynamicPrefix, options.perRowWalk, result.base as Node)
+    if (base) return {...result, base}
+  }
   if (result.type === 'Filter' && (result.base as Node).type === 'Everything') {
     const expr = withoutConstantConjuncts(result.expr as Node, params)
     const base = candidatesFor(expr, view, params, options.dynamicPrefix)

@@ -124,6 +124,9 @@ function queries(r: ReturnType<typeof random>, docs: Record<string, unknown>[]):
       {type: r.pick(['a', 'b']), id: r.pick(refTargets), n: 1 + Math.floor(r.next() * 6)}],
     ['*[references($id, $other)] | order(_id asc)[0...5]{_id, "t": link->title}', {id: r.next() < 0.3 ? null : r.pick(refTargets), other: r.pick([refTargets, 5, null])}],
     ['*[_type != "c" && references($id)] | order(_id asc)[0...5]._id', {id: r.pick([null, 5, [], [5]])}],
+    // Sub-lists keyed by the outer row (`references(^._id)`, `link._ref == ^._id`): walked per row with `^` as a parameter.
+    ['*[_type == "a"] | order(_id asc)[0...6]{_id, "in": *[_type != "c" && references(^._id) && defined(publishedAt)] | order(publishedAt desc, _id desc)[0...$n]{_id, "l": link->_id}, "first": *[link._ref == ^._id] | order(title asc, _id asc)[0]._id, "hits": *[^.title == title || ^._id in items[].ref._ref] | order(_id desc)[1...3]._id, "refs": *[references(^.link._ref)] | order(updatedAt asc)[0...2]{_id, "u": updatedAt}}',
+      {n: 1 + Math.floor(r.next() * 4)}],
     // Events built from fields and arrays (the regulation timeline's shape): `+`, `a[]{…}`, `a[cond]`, `| order()`.
     ['*[_type in ["a", "b"]] | order(coalesce(updatedAt, publishedAt) asc, _id asc)[0...6]{_id, "events": ([{"kind": "p", "date": publishedAt}, {"kind": "u", "date": updatedAt}] + coalesce(items[]{"kind": "i", date, "k": _key}, []))[defined(date)] | order(date asc)}', {}],
     // The unicorn appearances' shape: `in` over `a[].b`, arithmetic order keys, an element's projection.

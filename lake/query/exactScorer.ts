@@ -5,13 +5,14 @@
  * are exactly groq-js's: plain words or prefixes (`word*`) on a single field whose keys are pure (`textIndex.ts`).
  */
 import type {DocumentIndex, IndexEntry} from '../store/documentIndex'
+import type {PostingCounts} from '../store/posting'
 import {isPlainToken, termPrefix} from '../store/textIndex'
 import {constantValue, type Node} from './planExpressions'
 import {textMatchOf} from './textMatch'
 
 const BM25k = 1.2
 
-export type Counts = Map<IndexEntry, number>
+export type Counts = PostingCounts
 export interface Scorer {
   score: (entry: IndexEntry) => number
   /** No candidate scores more. */

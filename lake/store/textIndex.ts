@@ -15,25 +15,26 @@
  */
 import type {IndexEntry} from './orderedIndex'
 import {fieldTokens, isMixed, termPrefix, textOf} from './matchTokens'
+import {Posting, type LineEntries, type PostingCounts} from './posting'
 import {forEachPosting, IMPURE, keyPosition, prefixRange, type FieldPostings} from './postingsData'
 import type {StoredDocument} from './storedDocument'
 import {textIndexStats, textPostingsOf, type TextPostings} from './textPostings'
 
 export {isPlainToken, matchTokens, patternTerms, termPrefix, textOf} from './matchTokens'
 
-interface Base {
+/** The file's postings, and the view's entry showing each line (cleared when the entry shows something else). */
+interface Base extends LineEntries {
   section: FieldPostings
-  /** The view's entry showing each line of the file, by ordinal (cleared when the entry shows something else). */
-  entryAt: (IndexEntry | undefined)[]
-  /** By entry `seq`: the ordinal it shows, or -1. */
-  ordinalBySeq: Int32Array
 }
 
+/** A key read from the base keeps its counts by line when at least this share of the lines has it. */
+const DENSE_SHARE = 1 / 32
+
 export class TextIndex {
-  private readonly postings = new Map<string, Map<IndexEntry, number>>()
+  private readonly postings = new Map<string, Posting>()
   private sortedKeys: string[] | null = null
   /** Merged postings of prefix terms, until the next write. */
-  private readonly prefixCache = new Map<string, Map<IndexEntry, number>>()
+  private readonly prefixCache = new Map<string, PostingCounts>()
   private readonly prefixMax = new Map<string, number>()
   /** Keys that ever held a token that is not plain (never cleared: only ever too cautious). */
   private readonly impureKeys = new Set<string>()
@@ -123,10 +124,10 @@ export class TextIndex {
     this.ownScores.delete(entry)
     const ordinal = this.base && entry.seq < this.base.ordinalBySeq.length ? this.base.ordinalBySeq[entry.seq] : -1
     if (ordinal >= 0 && this.base!.entryAt[ordinal] === entry) {
-      // A line of the file: only keys already read from the base can hold it.
+      // A line of the file: only keys already read from the base can hold it (taken out before the line is let go).
+      for (const key of this.fromBase) this.deleteFrom(key, entry)
       this.base!.entryAt[ordinal] = undefined
       this.base!.ordinalBySeq[entry.seq] = -1
-      for (const key of this.fromBase) this.deleteFrom(key, entry)
       return
     }
     for (const token of new Set(textOf(stored.doc()[this.field]))) this.deleteFrom(token.toUpperCase(), entry)
@@ -150,15 +151,16 @@ export class TextIndex {
     this.prefixMax.clear()
   }
 
-  private deleteFrom(key: string, entry: IndexEntry): void {
+  /** Takes `entry` out of the key's posting (with no entry: just drops the posting if it is empty). */
+  private deleteFrom(key: string, entry: IndexEntry | undefined): void {
     const posting = this.postings.get(key)
-    if (!posting?.delete(entry) || posting.size > 0) return
+    if (!posting || (entry && !posting.delete(entry)) || posting.size > 0) return
     this.postings.delete(key)
     this.sortedKeys = null
   }
 
   /** The postings under a key (created empty when asked to), the base's merged in on first use. */
-  private postingOf(key: string, create = false): Map<IndexEntry, number> | undefined {
+  private postingOf(key: string, create = false): Posting | undefined {
     if (this.base && !this.fromBase.has(key)) this.mergeBase(key)
     return this.postings.get(key) ?? (create ? this.newPosting(key) : undefined)
   }
@@ -168,15 +170,20 @@ export class TextIndex {
     const {section, entryAt} = this.base!
     const at = keyPosition(section, key)
     if (at < 0) return
-    let posting = this.postings.get(key)
-    forEachPosting(section, at, (ordinal, count) => {
-      const entry = entryAt[ordinal]
-      if (entry) (posting ??= this.newPosting(key)).set(entry, count)
-    })
+    const posting = this.postings.get(key) ?? this.newPosting(key)
+    const documents = entryAt.length
+    if (section.sizes[at] >= documents * DENSE_SHARE) posting.fillDense(this.base!, section.maxCounts[at], (visit) => forEachPosting(section, at, visit))
+    else {
+      forEachPosting(section, at, (ordinal, count) => {
+        const entry = entryAt[ordinal]
+        if (entry) posting.set(entry, count)
+      })
+    }
+    if (posting.size === 0) this.deleteFrom(key, undefined)
   }
 
-  private newPosting(key: string): Map<IndexEntry, number> {
-    const posting = new Map<IndexEntry, number>()
+  private newPosting(key: string): Posting {
+    const posting = new Posting()
     this.postings.set(key, posting)
     this.sortedKeys = null
     return posting
@@ -186,7 +193,7 @@ export class TextIndex {
    * Documents with a token the term may match, with an upper bound of how many of their tokens match it;
    * undefined when the term has no literal prefix (it could match any token).
    */
-  candidates(term: string): Map<IndexEntry, number> | undefined {
+  candidates(term: string): PostingCounts | undefined {
     const {prefix, exact} = termPrefix(term)
     if (!prefix) return undefined
     const key = prefix.toUpperCase()

@@ -114,7 +114,7 @@ function queries(r: ReturnType<typeof random>, docs: Record<string, unknown>[]):
       {from: r.next() < 0.5 ? null : cursor._id, n: Math.floor(r.next() * 12)}],
     // Expression keys (coalesce, nested paths) and compiled conditions over mixed types, nulls and objects.
     ['*[_type == $type] | order(coalesce(updatedAt, publishedAt) asc, _id asc)[0...5]{_id, "k": coalesce(updatedAt, publishedAt)}', {type: r.pick(['a', 'b'])}],
-    ['*[defined(meta)] | order(meta.rank desc, title asc, _id desc)[1...5]{_id, "late": publishedAt > "2024-01-02T00:00:00Z", "t": _type in ["a", 5], "n": !defined(title), "eq": meta.hidden != $x}',
+    ['*[defined(meta)] | order(meta.rank desc, title asc, _id desc)[1...5]{_id, "late": publishedAt > "2024-01-02T00:00:00Z", "t": _type in ["a", 5], "h": meta.hidden in [null, 1, "yes"], "p": publishedAt in [$x, 2.5], "n": !defined(title), "eq": meta.hidden != $x}',
       {x: r.pick([true, null, 'yes', 1])}],
     ['*[publishedAt >= $x || meta.hidden == $y] | order(title desc, publishedAt asc, _id asc)[0...4]{_id, title, "both": publishedAt < $x && updatedAt <= $x}',
       {x: r.pick([...DATES, 1, true]), y: r.pick([true, 'yes', null])}],

@@ -12,7 +12,8 @@
  */
 import {statSync} from 'node:fs'
 import {joinPostingBlocks} from './postingsBlocks'
-import {forEachPosting, IMPURE, keyPosition, PERSISTED_TEXT_FIELDS, PostingsBuilder, type FieldPostings, type PostingsData} from './postingsData'
+import {carryField} from './postingsCarry'
+import {PERSISTED_TEXT_FIELDS, PostingsBuilder, type FieldPostings, type PostingsData} from './postingsData'
 import type {DocumentSource, StoredDocument} from './storedDocument'
 import {readTrustedTextPostings, textPostingsFileOf, writeTextPostings, type DataIdentity} from './textPostingsFile'
 import type {Doc} from '../types'
@@ -151,44 +152,8 @@ export function carryTextPostings(documents: StoredDocument[]): PostingsData {
     freshPostings.addDocument(stored.doc())
   }
   const freshData = freshPostings.finish()
-  const merged = new PostingsBuilder(PERSISTED_TEXT_FIELDS)
-  PERSISTED_TEXT_FIELDS.forEach((field, f) => {
-    const before = oldData?.fields.find((section) => section.field === field)
-    const added = freshData.fields[f]
-    const keys = new Set([...(before?.keys ?? []), ...added.keys])
-    for (const key of [...keys].sort()) {
-      let impure = false
-      const collect = (section: FieldPostings | undefined, map: (ordinal: number) => number): number[] => {
-        const pairs: number[] = []
-        const at = section ? keyPosition(section, key) : -1
-        if (at < 0) return pairs
-        if (section!.flags[at] & IMPURE) impure = true
-        forEachPosting(section!, at, (ordinal, count) => {
-          const now = map(ordinal)
-          if (now >= 0) pairs.push(now, count)
-        })
-        return inOrder(pairs)
-      }
-      const [a, b] = [collect(before, (ordinal) => newOrdinal[ordinal]), collect(added, (ordinal) => ordinal)]
-      // Two runs in ordinal order (carried lines, documents read now), merged.
-      let [i, j] = [0, 0]
-      while (i < a.length || j < b.length) {
-        if (j >= b.length || (i < a.length && a[i] < b[j])) (merged.append(f, key, a[i], a[i + 1], impure), (i += 2))
-        else (merged.append(f, key, b[j], b[j + 1], impure), (j += 2))
-      }
-    }
-    const mixed = [...(before?.mixed ?? [])].map((ordinal) => newOrdinal[ordinal]).filter((ordinal) => ordinal >= 0)
-    merged.addMixed(f, [...mixed, ...added.mixed])
-  })
-  merged.documents = documents.length
-  return merged.finish()
-}
-
-/** Flat (ordinal, count) pairs in ordinal order: carried lines keep their order unless a repeated `_id` moved one. */
-function inOrder(pairs: number[]): number[] {
-  let sorted = true
-  for (let i = 2; i < pairs.length && sorted; i += 2) sorted = pairs[i] > pairs[i - 2]
-  if (sorted) return pairs
-  const order = Array.from({length: pairs.length / 2}, (_, i) => i).sort((x, y) => pairs[2 * x] - pairs[2 * y])
-  return order.flatMap((i) => [pairs[2 * i], pairs[2 * i + 1]])
+  const fields = PERSISTED_TEXT_FIELDS.map((field, f) =>
+    carryField(field, oldData?.fields.find((section) => section.field === field), freshData.fields[f], newOrdinal),
+  )
+  return {documents: documents.length, fields}
 }

@@ -16,6 +16,8 @@ import {parseArgs} from 'node:util'
 
 import {build} from 'esbuild'
 
+import {PREBUILT_SCAN_WORKER} from '../lake/store/scanWorkerFile'
+
 const run = promisify(execFile)
 
 const PROJECT_DIR = resolve(import.meta.dirname, '..')
@@ -28,6 +30,11 @@ export const PACKAGE_ENTRIES = {
   queries: 'queries/index.ts',
   lake: 'lake/index.ts',
 } as const
+
+/** Worker-thread entry (→ `lib/<name>.js`, not exported) → source file. */
+export const WORKER_ENTRIES = {
+  [PREBUILT_SCAN_WORKER.replace(/\.js$/, '')]: 'lake/store/lineScanWorker.ts',
+}
 
 export interface BuildPackageOptions {
   /** Output folder, emptied first. */
@@ -49,6 +56,20 @@ export async function buildPackage({outDir, declarations}: BuildPackageOptions):
     packages: 'external',
     target: 'es2022',
     jsx: 'automatic',
+    sourcemap: true,
+    logLevel: 'warning',
+  })
+  // Worker threads load a file, not a chunk: each worker ships as one self-contained module beside the chunks
+  // (`lake/store/scanWorkerFile.ts` looks for it there).
+  await build({
+    absWorkingDir: PROJECT_DIR,
+    entryPoints: WORKER_ENTRIES,
+    outdir: outDir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
   })

@@ -1,77 +1,33 @@
 /**
  * The first open's scan worker (`lineScanWorker.ts`) as one plain ESM file a worker thread can load: a worker
  * started from TypeScript sources would need tsx's loader in the thread (Node 20 does not pass it on), costing
- * ~0.5 s of start-up per worker; vitest's workers would not load TypeScript at all. So the worker's modules are
- * bundled with esbuild and written under `node_modules/.cache/china-desk/`. Starting esbuild costs more than the
- * rest of a worker's start-up, so the bundle is reused while the source files esbuild read for it (listed beside
- * it, with their SHA-256) are unchanged. Where there are no sources or no esbuild (the compiled package), there is
- * no worker file and the open scans on its own thread.
+ * ~0.5 s of start-up per worker; vitest's workers would not load TypeScript at all.
+ * - The published package ships it prebuilt (`npm run build:package` writes `lib/lineScanWorker.js` beside the
+ *   chunk this module is compiled into).
+ * - Running from sources, `scanWorkerBundle.ts` bundles it with esbuild (a dev dependency) under
+ *   `node_modules/.cache/china-desk/`. That module is loaded by URL, not by a static path, so the package
+ *   build never pulls esbuild into `lib/`.
+ * Where neither works, there is no worker file and the open scans on its own thread.
  */
-import {createHash} from 'node:crypto'
-import {existsSync, readFileSync} from 'node:fs'
-import {mkdir, rename, writeFile} from 'node:fs/promises'
-import {dirname, join, resolve} from 'node:path'
+import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
-const HERE = dirname(fileURLToPath(import.meta.url))
-const ENTRY = join(HERE, 'lineScanWorker.ts')
-const REPO = resolve(HERE, '../..')
-const CACHE = join(REPO, 'node_modules/.cache/china-desk')
-/** What the last bundle was made of: its file and the SHA-256 of each input esbuild read. */
-const MANIFEST = join(CACHE, 'line-scan-worker.json')
+/** What `build:package` emits beside the compiled lake chunks. */
+export const PREBUILT_SCAN_WORKER = 'lineScanWorker.js'
 
-interface Manifest {
-  file: string
-  inputs: Record<string, string>
-}
+let located: Promise<string | undefined> | undefined
 
-let bundled: Promise<string | undefined> | undefined
-
-/** Path of the bundled worker (reused or built on first use in this process); undefined when it cannot be built here. */
+/** Path of the worker file (prebuilt, or bundled from sources on first use in this process); undefined when there is none. */
 export function scanWorkerFile(): Promise<string | undefined> {
-  bundled ??= Promise.resolve()
-    .then(() => (existsSync(ENTRY) ? (reusable() ?? bundle()) : undefined))
-    .catch(() => undefined)
-  return bundled
+  located ??= locate().catch(() => undefined)
+  return located
 }
 
-const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex')
-
-function reusable(): string | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest
-    const unchanged = Object.entries(manifest.inputs).every(([input, hash]) => sha256Of(join(REPO, input)) === hash)
-    return unchanged && existsSync(manifest.file) ? manifest.file : undefined
-  } catch {
-    return undefined
-  }
-}
-
-async function bundle(): Promise<string> {
-  const {build} = await import('esbuild')
-  const result = await build({
-    absWorkingDir: REPO,
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0].text
-  const file = join(CACHE, `line-scan-worker-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.mjs`)
-  await mkdir(CACHE, {recursive: true})
-  if (!existsSync(file)) await writeAtomically(file, code)
-  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((input) => [input, sha256Of(join(REPO, input))]))
-  await writeAtomically(MANIFEST, JSON.stringify({file, inputs} satisfies Manifest))
-  return file
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, file)
+async function locate(): Promise<string | undefined> {
+  const prebuilt = fileURLToPath(new URL(`./${PREBUILT_SCAN_WORKER}`, import.meta.url))
+  if (existsSync(prebuilt)) return prebuilt
+  const bundler = new URL('./scanWorkerBundle.ts', import.meta.url)
+  if (!existsSync(fileURLToPath(bundler))) return undefined
+  const {bundledScanWorker} = (await import(bundler.href)) as typeof import('./scanWorkerBundle')
+  return bundledScanWorker()
 }

@@ -8,9 +8,10 @@
  * parsing; inside `a[…]` the element is the scope. Anything else (`^`, `*`, `...`, `select`, other functions)
  * does not compile and groq-js evaluates it as before: a filter, order key or projection compiles whole or not.
  */
-import {arithmetic, groqType, isEqual, partialCompare} from './groqValues'
+import {groqType} from './groqValues'
 import {compileArrayNode} from './compiledArrays'
-import {constantValue, documentPath, NOT_CONSTANT, type Node} from './planExpressions'
+import {compileOperator} from './compiledOperators'
+import {documentPath, type Node} from './planExpressions'
 
 export {groqType} from './groqValues'
 
@@ -51,52 +52,6 @@ export function readPath(value: unknown, path: Path): unknown {
 const attribute = (value: unknown, name: string): unknown => {
   if (groqType(value) !== 'object' || !Object.prototype.hasOwnProperty.call(value, name)) return null
   return (value as Record<string, unknown>)[name] ?? null
-}
-
-const COMPARISONS: Record<string, (c: number) => boolean> = {'<': (c) => c < 0, '<=': (c) => c <= 0, '>': (c) => c > 0, '>=': (c) => c >= 0}
-
-const NONE = Symbol('not constant')
-
-/** A literal or parameter operand's value (what the generic operator would compute each time). */
-function constantOf(node: Node, params: Record<string, unknown>): unknown {
-  const value = constantValue(node, params)
-  return value === NOT_CONSTANT ? NONE : (value ?? null)
-}
-
-const isPrimitive = (value: unknown): value is string | number | boolean => {
-  const type = typeof value
-  return type === 'string' || type === 'number' || type === 'boolean'
-}
-
-/**
- * `x == "a"`, `x in ["a", "b"]`, `_id >= $from` against a constant, with the generic rules worked out once: a
- * filter tested on every row of a walk (the sitemap's) spends most of its time here.
- */
-function againstConstant(op: string, left: Fn, constant: unknown): Fn | undefined {
-  if ((op === '==' || op === '!=') && (isPrimitive(constant) || constant === null)) {
-    const equal = op === '=='
-    if (constant === null) return (row, self) => ((left(row, self) ?? null) === null) === equal
-    return (row, self) => (left(row, self) === constant) === equal
-  }
-  if (op === 'in' && Array.isArray(constant) && constant.every((member) => isPrimitive(member) || member === null || member === undefined)) {
-    const members = new Set(constant.filter(isPrimitive))
-    const hasNull = constant.some((member) => member === null || member === undefined)
-    return (row, self) => {
-      const value = left(row, self)
-      if (value === null || value === undefined) return hasNull
-      return isPrimitive(value) && members.has(value)
-    }
-  }
-  const test = COMPARISONS[op]
-  if (test && isPrimitive(constant)) {
-    const type = typeof constant
-    return (row, self) => {
-      const value = left(row, self)
-      if (typeof value !== type) return null
-      return test(value === constant ? 0 : (value as string | number) < (constant as string | number) ? -1 : 1)
-    }
-  }
-  return undefined
 }
 
 /** Compiles `node` (evaluated with the document as `@`), or undefined when it is not simple enough. */
@@ -174,7 +129,7 @@ export function compileExpression(node: Node, params: Record<string, unknown>, o
         })
       }
       case 'OpCall':
-        return compileOperator(n, scope)
+        return compileOperator(n, scope, compile, params)
       case 'FuncCall':
         return compileFunction(n, scope)
       case 'Projection': {
@@ -216,36 +171,6 @@ export function compileExpression(node: Node, params: Record<string, unknown>, o
       }
       default:
         return compileArrayNode(n, scope, compile)
-    }
-  }
-
-  const compileOperator = (n: Node, scope: Scope): Fn | undefined => {
-    const [left, right] = [compile(n.left as Node, scope), compile(n.right as Node, scope)]
-    if (!left || !right) return undefined
-    const op = n.op as string
-    const constant = constantOf(n.right as Node, params)
-    if (constant !== NONE) {
-      const fast = againstConstant(op, left, constant)
-      if (fast) return fast
-    }
-    if (op === '==') return (row, self) => isEqual(left(row, self), right(row, self))
-    if (op === '!=') return (row, self) => !isEqual(left(row, self), right(row, self))
-    if (op === 'in') {
-      return (row, self) => {
-        const value = left(row, self)
-        const list = right(row, self)
-        if (!Array.isArray(list)) return null
-        for (const member of list) if (isEqual(value, member)) return true
-        return false
-      }
-    }
-    const operate = arithmetic(op)
-    if (operate) return (row, self) => operate(left(row, self), right(row, self))
-    const test = COMPARISONS[op]
-    if (!test) return undefined
-    return (row, self) => {
-      const c = partialCompare(left(row, self), right(row, self))
-      return c === null ? null : test(c)
     }
   }
 

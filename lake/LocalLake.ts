@@ -31,6 +31,9 @@ import {
 } from './types'
 
 const MIN_COMPACT_BYTES = 4 << 20
+/** Queries that may read text postings (`match`, Sanity 6's `text::query`); a false positive only waits. */
+const TEXT_SEARCH = /\bmatch\b|text::query/
+
 /** Close does not wait long for a busy lock: the log already holds every write, the next closing writer folds it. */
 const CLOSE_LOCK_TIMEOUT_MS = 2_000
 
@@ -87,6 +90,9 @@ export class LocalLake {
   async fetch<R = unknown>(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}): Promise<R> {
     // As the Content Lake: a referenced `$param` that was not provided is an error, not null.
     assertParametersProvided(query, params)
+    // A search right after a first open: the workers are building the text postings; waiting for them takes a
+    // fraction of what building them here would (parsing every line on this thread).
+    if (this.backgroundWork.length > 0 && TEXT_SEARCH.test(query)) await Promise.all(this.backgroundWork)
     this.catchUp()
     const view = this.views.view(options.perspective ?? 'published')
     return (await this.engine.run(view, query, params)) as R

@@ -145,4 +145,18 @@ describe('a first open on worker threads', () => {
     expect([reopened.loadedKeysFrom, textIndexStats.postingsRebuilt - before.postingsRebuilt, textIndexStats.postingsRead - before.postingsRead]).toEqual(['index', 0, 1])
     await Promise.all([reopened.close(), one.close()])
   })
+
+  it('a search right after a first open waits for the workers’ postings instead of parsing every line', async () => {
+    const text = generateDataset(120, 5).documents.map((doc) => JSON.stringify(doc)).join('\n')
+    const [a, b] = fileWith('search-at-once', text)
+    const before = {...textIndexStats}
+    const two = await LocalLake.open(b, parallel)
+    const one = await LocalLake.open(a, single)
+    const terms = ['chip*', 'export*']
+    const found = await two.fetch<unknown[]>(SEARCH_QUERY, {terms})
+    expect([textIndexStats.postingsRebuilt - before.postingsRebuilt, textIndexStats.parsedDocuments - before.parsedDocuments]).toEqual([0, 0])
+    expect(found.length).toBeGreaterThan(0)
+    expect(found).toEqual(await one.fetch(SEARCH_QUERY, {terms}))
+    await Promise.all([two.close(), one.close()])
+  })
 })

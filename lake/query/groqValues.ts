@@ -4,6 +4,9 @@
  * functions compiled expressions never call, so no value here is one.
  */
 
+import {compareSortValues} from '../store/groqOrder'
+import type {SortValue} from '../store/storedDocument'
+
 /** groq-js's `getType` for JSON values. */
 export const groqType = (value: unknown): string =>
   value === null || value === undefined ? 'null' : Array.isArray(value) ? 'array' : typeof value
@@ -24,25 +27,8 @@ export function partialCompare(a: unknown, b: unknown): number | null {
   return null
 }
 
-const rank = (value: unknown): number => {
-  switch (typeof value) {
-    case 'number':
-      return 2
-    case 'string':
-      return 3
-    case 'boolean':
-      return 4
-    default:
-      return 100
-  }
-}
-
-/** groq-js `totalCompare` (what `order()` sorts by): numbers < strings < booleans < everything else, all equal. */
-export function totalCompare(a: unknown, b: unknown): number {
-  const [ra, rb] = [rank(a), rank(b)]
-  if (ra !== rb) return ra - rb
-  return ra === 100 ? 0 : (partialCompare(a, b) ?? 0)
-}
+/** groq-js `totalCompare` (what `order()` sorts by): the order the stored indexes sort by (`store/groqOrder.ts`). */
+export const totalCompare = (a: unknown, b: unknown): number => compareSortValues(a as SortValue, b as SortValue)
 
 /** groq-js's `fromNumber`: a non-finite result is null. */
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null)

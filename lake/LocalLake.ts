@@ -48,7 +48,7 @@ export class LocalLake {
   /** Where the last load took the index keys from (the key index file or a scan of every line). */
   private keysFrom: KeySource = 'scan'
   private scanThreads = 1
-  /** Work a load left running (the text postings pass of a first open): close waits for it before closing the file. */
+  /** Work a load left running (the text postings pass of a first open), until it ends: close waits for it. */
   private readonly backgroundWork: Promise<void>[] = []
   private logOffset = 0
   private readonly listeners = new Set<(event: LakeMutationEvent) => void>()
@@ -296,7 +296,12 @@ export class LocalLake {
     this.source = loaded.source
     this.keysFrom = loaded.keysFrom
     this.scanThreads = loaded.scanThreads
-    if (loaded.textPostingsBuilt) this.backgroundWork.push(loaded.textPostingsBuilt)
+    const work = loaded.textPostingsBuilt
+    if (work) {
+      // Kept only while it runs, so a search checks for pending work and not for every load since the open.
+      this.backgroundWork.push(work)
+      void work.finally(() => this.backgroundWork.splice(this.backgroundWork.indexOf(work), 1))
+    }
     this.views = loaded.views
     this.fileStamp = loaded.stamp
     this.logOffset = loaded.logOffset

@@ -5,41 +5,27 @@
  * dataset order (each entry keeps the sequence number it was first stored under), because groq-js returns
  * unordered results in dataset order and the store must answer the same.
  */
+import {LookupBase, LookupIndex, type IndexName} from './keyLookup'
 import {OrderedIndex, type IndexEntry, type OrderKey} from './orderedIndex'
 import {StoredDocument} from './storedDocument'
 import {TextIndex} from './textIndex'
 import type {Doc} from '../types'
 
 export type {IndexEntry, OrderKey} from './orderedIndex'
-export type IndexName = 'type' | 'slug' | 'references' | 'fieldRef'
-const INDEX_NAMES: IndexName[] = ['type', 'slug', 'references', 'fieldRef']
-
-const keysOf = (stored: StoredDocument, name: IndexName): readonly string[] => {
-  switch (name) {
-    case 'type':
-      return stored.typeKeys
-    case 'slug':
-      return stored.slugKeys
-    case 'references':
-      return stored.references
-    case 'fieldRef':
-      return stored.fieldRefs
-  }
-}
-const NONE: readonly string[] = []
+export type {IndexName} from './keyLookup'
 
 const hasSeparator = (stored: StoredDocument): boolean => stored.hasSeparatorKey
 
 export class DocumentIndex {
   private readonly byKey = new Map<string, IndexEntry>()
-  /** Key buckets, built on this view's first lookup: a perspective nobody queries costs no index. */
-  private buckets: Record<IndexName, Map<string, Bucket>> | undefined
-  private get indexes(): Record<IndexName, Map<string, Bucket>> {
-    if (!this.buckets) {
-      this.buckets = {type: new Map(), slug: new Map(), references: new Map(), fieldRef: new Map()}
-      for (const entry of this.byKey.values()) this.addToBuckets(entry, entry.stored)
-    }
-    return this.buckets
+  /** The entries the lookup indexes were first built over (`keyLookup.ts`); undefined until the first lookup. */
+  private lookupBase: LookupBase | undefined
+  /** Each lookup index, built on its first use: a perspective or index nobody queries costs nothing. */
+  private readonly lookups = new Map<IndexName, LookupIndex>()
+  private lookupIndex(name: IndexName): LookupIndex {
+    let index = this.lookups.get(name)
+    if (!index) this.lookups.set(name, (index = new LookupIndex(name, (this.lookupBase ??= new LookupBase(this.byKey.values())))))
+    return index
   }
   private readonly ordered = new Map<string, OrderedIndex>()
   private readonly texts = new Map<string, TextIndex>()
@@ -91,7 +77,7 @@ export class DocumentIndex {
    * yet on a fresh view). False, and nothing changed, when the id is already present.
    */
   append(id: string, stored: StoredDocument): boolean {
-    if (this.buckets || this.ordered.size > 0 || this.texts.size > 0) throw new Error('append is for loading a fresh view')
+    if (this.lookupBase || this.ordered.size > 0 || this.texts.size > 0) throw new Error('append is for loading a fresh view')
     if (this.byKey.has(id)) return false
     this.byKey.set(id, {seq: ++this.seq, stored})
     if (stored.hasSeparatorKey) this.separatorKeys++
@@ -122,17 +108,17 @@ export class DocumentIndex {
       }
       return inOrder(entries)
     }
-    const buckets = this.indexes[index]
-    if (keys.length === 1) return buckets.get(keys[0])?.inOrder() ?? []
-    for (const key of new Set(keys)) for (const entry of buckets.get(key) ?? []) entries.add(entry)
+    const lookup = this.lookupIndex(index)
+    if (keys.length === 1) return lookup.entries(keys[0])
+    for (const key of new Set(keys)) for (const entry of lookup.entries(key)) entries.add(entry)
     return inOrder(entries)
   }
 
   /** Whether an entry is under one of `keys` (a membership test during an ordered walk). */
   has(index: IndexName | 'id', keys: string[], entry: IndexEntry): boolean {
     if (index === 'id') return keys.includes(entry.stored.id)
-    const buckets = this.indexes[index]
-    return keys.some((key) => buckets.get(key)?.has(entry) ?? false)
+    const lookup = this.lookupIndex(index)
+    return keys.some((key) => lookup.has(key, entry))
   }
 
   /** Candidates for a per-row lookup; the whole view when a stored key could be confused by the key encoding. */
@@ -145,7 +131,8 @@ export class DocumentIndex {
   count(index: IndexName | 'id', keys: string[]): number {
     if (index === 'id') return keys.length
     let total = 0
-    for (const key of new Set(keys)) total += this.indexes[index].get(key)?.size ?? 0
+    const lookup = this.lookupIndex(index)
+    for (const key of new Set(keys)) total += lookup.count(key)
     return total
   }
 
@@ -154,7 +141,7 @@ export class DocumentIndex {
     const name = `${type ?? '*'}|${keys.map((key) => `${key.field} ${key.desc ? 'desc' : 'asc'}`).join(',')}`
     let index = this.ordered.get(name)
     if (!index) {
-      const members = type === undefined ? this.byKey.values() : (this.indexes.type.get(type) ?? [])
+      const members = type === undefined ? this.byKey.values() : this.lookupEntries('type', [type])
       this.ordered.set(name, (index = new OrderedIndex(keys, members)))
       this.orderedTypes.set(index, type)
     }
@@ -169,39 +156,13 @@ export class DocumentIndex {
     return index
   }
 
-  private addToBuckets(entry: IndexEntry, stored: StoredDocument): void {
-    for (const name of INDEX_NAMES) {
-      const buckets = this.buckets![name]
-      for (const key of keysOf(stored, name)) {
-        let bucket = buckets.get(key)
-        if (!bucket) buckets.set(key, (bucket = new Bucket()))
-        bucket.add(entry)
-      }
-    }
-  }
-
-  /** Moves the entry only between buckets whose membership changed, so unchanged buckets keep their order. */
+  /** Updates the lookup indexes (an entry the base described leaves it for the buckets), then the others. */
   private reindex(entry: IndexEntry, before: StoredDocument | undefined, after: StoredDocument | undefined): void {
     if (before && hasSeparator(before)) this.separatorKeys--
     if (after && hasSeparator(after)) this.separatorKeys++
-    for (const name of INDEX_NAMES) {
-      if (!this.buckets) break
-      const buckets = this.buckets[name]
-      const was = before ? keysOf(before, name) : NONE
-      const is = after ? keysOf(after, name) : NONE
-      for (const key of was) {
-        if (is.includes(key)) continue
-        const bucket = buckets.get(key)
-        if (!bucket) continue
-        bucket.delete(entry)
-        if (bucket.size === 0) buckets.delete(key)
-      }
-      for (const key of is) {
-        if (was.includes(key)) continue
-        let bucket = buckets.get(key)
-        if (!bucket) buckets.set(key, (bucket = new Bucket()))
-        bucket.add(entry)
-      }
+    if (this.lookupBase) {
+      const wasBase = this.lookupBase.changed(entry, after !== undefined)
+      for (const lookup of this.lookups.values()) lookup.update(entry, wasBase ? undefined : before, after)
     }
     for (const [index, type] of this.orderedTypes) {
       if (before && (type === undefined || type === before.type)) index.delete(entry, before)
@@ -211,29 +172,6 @@ export class DocumentIndex {
       if (before) index.remove(entry, before)
       if (after) index.insert(entry, after)
     }
-  }
-}
-
-/** Entries sharing one index key; a Set keeps insertion order, which is dataset order until an entry re-enters. */
-class Bucket extends Set<IndexEntry> {
-  private maxSeq = 0
-  private ordered = true
-
-  override add(entry: IndexEntry): this {
-    if (entry.seq < this.maxSeq) this.ordered = false
-    else this.maxSeq = entry.seq
-    return super.add(entry)
-  }
-
-  /** The entries in dataset order. */
-  inOrder(): IndexEntry[] {
-    const list = [...this]
-    if (this.ordered) return list
-    list.sort((a, b) => a.seq - b.seq)
-    this.clear()
-    for (const entry of list) super.add(entry)
-    this.ordered = true
-    return list
   }
 }
 

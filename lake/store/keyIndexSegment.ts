@@ -199,6 +199,59 @@ export class SegmentRows {
     return Array.from({length: FIELD_COUNT}, (_, field) => this.sortValue(row, field))
   }
 
+  /** How many strings the table holds (string positions are below it). */
+  get size(): number {
+    return this.stringCount
+  }
+  /** The decoded string table: string `position` is `tableText.slice(stringStart(position), stringStart(position + 1))`. */
+  get tableText(): string {
+    return this.text
+  }
+  stringStart(position: number): number {
+    return this.ints[position]
+  }
+  /** The positions of the strings equal to `key` (not empty): found with one native search of the table text. */
+  positionsOf(key: string): number[] {
+    const found: number[] = []
+    const ints = this.ints
+    for (let at = this.text.indexOf(key); at >= 0; at = this.text.indexOf(key, at + 1)) {
+      // The first string starting at or after `at`; only a string starting exactly there (and as long) is `key`.
+      let low = 0
+      let high = this.stringCount
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (ints[middle] < at) low = middle + 1
+        else high = middle
+      }
+      for (let p = low; p < this.stringCount && ints[p] === at; p++) if (ints[p + 1] - at === key.length) found.push(p)
+    }
+    return found
+  }
+
+  /** Whether one of the row's keys in lookup index `index` is at one of `positions`. */
+  rowHasKey(row: number, index: 'type' | 'slug' | 'references' | 'fieldRef', positions: readonly number[]): boolean {
+    const ints = this.ints
+    if (index === 'type' || index === 'slug') return positions.includes(ints[row + (index === 'type' ? 3 : 4)])
+    const at = index === 'references' ? row + 7 : row + 8 + ints[row + 7]
+    for (let i = at + 1, end = at + 1 + ints[at]; i < end; i++) if (positions.includes(ints[i])) return true
+    return false
+  }
+
+  /**
+   * The string positions of a row's keys in one lookup index, without making a string (`keyLookup.ts` builds
+   * the by-key indexes from them): its type, slug, referenced ids or `field` + joiner + id keys.
+   */
+  keyPositions(row: number, index: 'type' | 'slug' | 'references' | 'fieldRef', visit: (position: number) => void): void {
+    const ints = this.ints
+    if (index === 'type' || index === 'slug') {
+      const position = ints[row + (index === 'type' ? 3 : 4)]
+      if (position >= 0) visit(position)
+      return
+    }
+    const at = index === 'references' ? row + 7 : row + 8 + ints[row + 7]
+    for (let i = at + 1, end = at + 1 + ints[at]; i < end; i++) visit(ints[i])
+  }
+
   private sortStart(row: number): number {
     const fieldRefsAt = row + 8 + this.ints[row + 7]
     return fieldRefsAt + 1 + this.ints[fieldRefsAt]

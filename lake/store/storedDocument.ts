@@ -161,6 +161,13 @@ export class StoredDocument {
   get sortValues(): SortValue[] {
     return this.heldKeys ? this.heldKeys.sortValues : this.rows!.sortValues(this.row)
   }
+  /** The key index segment rows this document's keys are read from, if any (lookup indexes read positions there). */
+  get segmentRows(): SegmentRows | undefined {
+    return this.heldKeys ? undefined : this.rows
+  }
+  get segmentRow(): number {
+    return this.row
+  }
   /** Index keys as lists (one shared list per type). */
   get typeKeys(): readonly string[] {
     const type = this.type

@@ -9,7 +9,9 @@
  */
 import {createHash} from 'node:crypto'
 import {readSync} from 'node:fs'
+import {scanLineKeys} from './lineKeyScanner'
 import {LineProblem, parseDocument} from './ndjsonFile'
+import {keysOfDocument, type DocumentKeys} from './storedDocument'
 import type {Doc} from '../types'
 
 const NEWLINE = 0x0a
@@ -26,6 +28,40 @@ export class DatasetLineError extends Error {
 
 /** Reads block [from, to) (into `scratch` when big enough), calls `onLine` for each document line it owns, returns the block's SHA-256. */
 export function scanBlock(fd: number, size: number, from: number, to: number, onLine: (doc: Doc, start: number, end: number) => void, scratch?: Buffer): Buffer {
+  return eachLine(fd, size, from, to, scratch, (bytes, start, end, fileStart) => {
+    const doc = parsedLine(bytes, start, end, fileStart)
+    if (doc) onLine(doc, fileStart, fileStart + end - start)
+  })
+}
+
+/**
+ * The same giving each line's index keys (strings not interned: a worker's keys go into a segment), read from its
+ * bytes (`lineKeyScanner.ts`) or, where the scanner is in doubt, parsed: the same keys, the same errors.
+ */
+export function scanBlockKeys(fd: number, size: number, from: number, to: number, onKeys: (keys: DocumentKeys, start: number, end: number) => void, scratch?: Buffer): Buffer {
+  return eachLine(fd, size, from, to, scratch, (bytes, start, end, fileStart) => {
+    let keys = scanLineKeys(bytes, start, end)
+    if (!keys) {
+      const doc = parsedLine(bytes, start, end, fileStart)
+      if (!doc) return
+      keys = keysOfDocument(doc, NO_INTERNING)
+    }
+    onKeys(keys, fileStart, fileStart + end - start)
+  })
+}
+const NO_INTERNING = {intern: false}
+
+/** The document on bytes [start, end), undefined for a blank line; a bad line throws with its file offset. */
+function parsedLine(bytes: Buffer, start: number, end: number, fileStart: number): Doc | undefined {
+  const text = bytes.toString('utf8', start, end)
+  if (!text.trim()) return undefined
+  const doc = parseDocument(text)
+  if (doc instanceof LineProblem) throw new DatasetLineError(fileStart, doc.text)
+  return doc
+}
+
+/** Calls `onLine(bytes, start, end, fileStart)` for each line the block owns (`bytes[start, end)`, no newline), returns the block's SHA-256. */
+function eachLine(fd: number, size: number, from: number, to: number, scratch: Buffer | undefined, onLine: (bytes: Buffer, start: number, end: number, fileStart: number) => void): Buffer {
   const length = to - from
   const block = scratch && scratch.length >= length ? scratch.subarray(0, length) : Buffer.allocUnsafe(length)
   readFully(fd, block, from)
@@ -39,22 +75,16 @@ export function scanBlock(fd: number, size: number, from: number, to: number, on
   }
   while (start < length) {
     const newline = block.indexOf(NEWLINE, start)
-    let end: number
-    let text: string
     if (newline !== -1) {
-      end = newline
-      text = block.toString('utf8', start, end)
-    } else {
-      const rest = restOfLine(fd, size, to)
-      end = length + rest.length
-      text = rest.length === 0 ? block.toString('utf8', start, length) : Buffer.concat([block.subarray(start), rest]).toString('utf8')
+      onLine(block, start, newline, from + start)
+      start = newline + 1
+      continue
     }
-    if (text.trim()) {
-      const doc = parseDocument(text)
-      if (doc instanceof LineProblem) throw new DatasetLineError(from + start, doc.text)
-      onLine(doc, from + start, from + end)
-    }
-    start = end + 1
+    // The block's last line goes on past its end.
+    const rest = restOfLine(fd, size, to)
+    const line = rest.length === 0 ? block : Buffer.concat([block.subarray(start), rest])
+    onLine(line, rest.length === 0 ? start : 0, rest.length === 0 ? length : line.length, from + start)
+    break
   }
   return digest
 }

@@ -7,15 +7,12 @@
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {encodeSegment, type IndexedLine} from './keyIndexSegment'
-import {DatasetLineError, scanBlock} from './lineBlock'
+import {DatasetLineError, scanBlock, scanBlockKeys} from './lineBlock'
 import {blockPostings, postingsTransfer} from './postingsBlocks'
-import {keysOfDocument} from './storedDocument'
 import type {ScanAnswer, ScanTask, ScanWorkerData} from './scanProtocol'
 
 const {fd, size, blockBytes} = workerData as ScanWorkerData
 const scratch = Buffer.allocUnsafe(Math.min(blockBytes, size) || 1)
-/** The segment's string table shares repeated strings already: interning them here too would only cost lookups. */
-const NO_INTERNING = {intern: false}
 
 function answerFor({block, task}: ScanTask): ScanAnswer {
   const from = block * blockBytes
@@ -26,7 +23,8 @@ function answerFor({block, task}: ScanTask): ScanAnswer {
     return {block, postings: text.finish()}
   }
   const lines: IndexedLine[] = []
-  const digest = scanBlock(fd, size, from, to, (doc, start, end) => lines.push({keys: keysOfDocument(doc, NO_INTERNING), start, end}), scratch)
+  // Keys not interned: the segment's string table shares repeated strings already.
+  const digest = scanBlockKeys(fd, size, from, to, (keys, start, end) => lines.push({keys, start, end}), scratch)
   const segment = encodeSegment(lines, from)
   return segment ? {block, digest, segment} : {block, digest, lines}
 }

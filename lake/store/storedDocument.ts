@@ -8,6 +8,7 @@
 import type {Doc} from '../types'
 import {collectReferences, fieldReferences, KEY_SEPARATOR, slugOf} from './documentKeys'
 import type {SegmentRows} from './keyIndexSegment'
+import {topLevelFieldRanges, type FieldRequest} from './topLevelFields'
 
 /** Top-level fields (and `slug.current`) whose values are kept for ordered indexes: what the queries sort by. */
 export const ORDERED_FIELDS = ['_id', '_type', '_updatedAt', '_createdAt', 'publishedAt', 'updatedAt', 'name', 'title', 'slug.current'] as const
@@ -99,6 +100,15 @@ export function keysOfDocument(parsed: Doc, {intern: shareStrings = true}: {inte
     hasOwnScore: typeof parsed._score === 'number',
     hasSeparatorKey: false,
   })
+}
+
+/**
+ * Keys gathered without a parsed document (`lineKeyScanner.ts` reads them from a line's bytes): the same object
+ * keysOfDocument builds from the same values, strings not interned (a scan worker's keys go into a segment).
+ */
+export function keysFromParts(parts: Omit<DocumentKeys, 'hasSeparatorKey'>): DocumentKeys {
+  const {id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore} = parts
+  return withSeparatorFlag({id, type, slug, rev, references, fieldRefs, sortValues, hasOwnScore, hasSeparatorKey: false})
 }
 
 function withSeparatorFlag(keys: DocumentKeys): DocumentKeys {
@@ -258,6 +268,29 @@ export class StoredDocument {
     deepFreeze(doc)
     source.cache.set(this, doc)
     return doc
+  }
+
+  /**
+   * An object with the top-level fields `request` names, as the document has them (absent ones absent): the parsed
+   * document when it is at hand, else only those fields parsed out of the line (`topLevelFields.ts`), frozen and not
+   * cached. A reader of a few fields of many documents (a sitemap page) then parses no whole document.
+   */
+  fields(request: FieldRequest): Doc {
+    if (this.held || this.make) return this.doc()
+    const source = this.source!
+    const cached = source.cache.get(this)
+    if (cached) return cached
+    const bytes = source.bytes(this.start, this.end)
+    const ranges = topLevelFieldRanges(bytes, request.encoded)
+    if (!ranges) return this.doc()
+    const partial: Record<string, unknown> = {}
+    for (let n = 0; n < request.names.length; n++) {
+      if (ranges[2 * n] >= 0) partial[request.names[n]] = JSON.parse(bytes.toString('utf8', ranges[2 * n], ranges[2 * n + 1]))
+    }
+    if (partial._id !== this.id) {
+      throw new Error(`${source.where}: document ${JSON.stringify(this.id)} is no longer at byte ${this.start}: the file changed outside the lake; open it again`)
+    }
+    return deepFreeze(partial) as Doc
   }
 
   /** The document as one NDJSON line (without the newline), without parsing when it came from the file. */

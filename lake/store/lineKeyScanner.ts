@@ -1,0 +1,241 @@
+/**
+ * The index keys of one dataset line read straight from its UTF-8 bytes: exactly
+ * `keysOfDocument(parseDocument(line))`, without decoding the line or building its objects. A first open reads
+ * every line of the file once for its keys; decoding, `JSON.parse` and collecting the garbage were most of that.
+ * This walks the bytes once, checking JSON's grammar as it goes (`jsonTokens.ts`), and decodes only the strings
+ * the keys are made of (`_id`, `_type`, `_rev`, the top-level sort fields, `slug.current`, the `_ref`s kept).
+ *
+ * Where it is in doubt it answers `undefined` and the caller parses the line as before (same keys or same error):
+ * a line that is not one JSON object or breaks the grammar, an object with a repeated key (JSON.parse keeps the
+ * last value at the first one's place), a key with an escape, a non-ASCII byte or a leading digit (an array-index
+ * key moves to the front of `for…in` order, which orders references), nesting deeper than MAX_DEPTH
+ * (keysOfDocument recurses), a missing or empty string `_id`. Structural bytes are ASCII and UTF-8 never hides an
+ * ASCII byte inside a sequence, so walking bytes sees the structure the decoded text has; a string is decoded
+ * between its quotes exactly as the whole line would be (an invalid sequence becomes U+FFFD either way).
+ */
+import {FIELD_REF_JOINER} from './documentKeys'
+import {ARRAY, ESCAPE_BYTE, ESCAPED, FALSE, isHex, latin1, literalEnd, NONE as NO_VALUE, NULL, NUMBER, numberEnd, OBJECT, STRING, STRING_BYTE, tokenText, tokenValue, TRUE, type Kind} from './jsonTokens'
+import {keysFromParts, ORDERED_FIELDS, type DocumentKeys, type SortValue} from './storedDocument'
+
+const MAX_DEPTH = 256
+const MAX_KEYS = 1024
+const MAX_REFS = 4096
+
+/** Where a value goes: nowhere, a `_ref`, the top-level slug's `current`, or top-level field `TOP_FIELDS[slot - FIELD]`. */
+const [NONE, REF, SLUG_CURRENT, FIELD] = [0, 1, 2, 3]
+const TOP_FIELDS = [...new Set(['_rev', '_score', 'slug', '_id', '_type', ...ORDERED_FIELDS.filter((field) => field !== 'slug.current')])]
+const [REV, SCORE, SLUG, ID, TYPE] = ['_rev', '_score', 'slug', '_id', '_type'].map((field) => TOP_FIELDS.indexOf(field))
+/** For each sort field, the top-level field it is (-1: `slug.current`). */
+const SORT_SOURCE = ORDERED_FIELDS.map((field) => TOP_FIELDS.indexOf(field))
+const [ID_SORT, TYPE_SORT] = [ORDERED_FIELDS.indexOf('_id' as never), ORDERED_FIELDS.indexOf('_type' as never)]
+/** Only `slug.current` is a nested sort field: another would need a path this scanner does not follow. */
+const SCANNABLE = ORDERED_FIELDS.every((field) => !field.includes('.') || field === 'slug.current')
+const TOP_NAMES = TOP_FIELDS.map((name) => Buffer.from(name, 'latin1'))
+const CURRENT = Buffer.from('current', 'latin1')
+
+// The walk's state for one line at a time, allocated once.
+const isObject = new Uint8Array(MAX_DEPTH + 2)
+const refMark = new Int32Array(MAX_DEPTH + 2)
+/** Each open object's `_ref` token so far (NO_VALUE when it has none). */
+const refKind = new Uint8Array(MAX_DEPTH + 2)
+const refStart = new Int32Array(MAX_DEPTH + 2)
+const refEnd = new Int32Array(MAX_DEPTH + 2)
+const keyBase = new Int32Array(MAX_DEPTH + 2)
+const keyStart = new Int32Array(MAX_KEYS)
+const keyEnd = new Int32Array(MAX_KEYS)
+/** Length and first and last byte of each open key: a cheap first test for a repeated key. */
+const keyTag = new Int32Array(MAX_KEYS)
+const topKind = new Uint8Array(TOP_FIELDS.length)
+const topStart = new Int32Array(TOP_FIELDS.length)
+const topEnd = new Int32Array(TOP_FIELDS.length)
+/** The references found so far: start, end and kind of each `_ref` string token (an enclosing `_ref` may drop them). */
+const refs = new Int32Array(3 * MAX_REFS)
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
+
+/** The keys of the line `bytes[start, end)`, or undefined: then parse it (`parseDocument`) and take `keysOfDocument`. */
+export function scanLineKeys(bytes: Buffer, start: number, end: number): DocumentKeys | undefined {
+  let at = start
+  while (at < end && isSpace(bytes[at])) at++
+  if (!SCANNABLE || at >= end || bytes[at] !== 0x7b) return undefined
+  topKind.fill(NO_VALUE)
+  let depth = 0
+  let keyCount = 0
+  let refCount = 0
+  let slot = NONE
+  let needKey = false
+  let slugDepth = -1
+  let slugKind: Kind = NO_VALUE
+  let slugStart = 0
+  let slugEnd = 0
+  const fieldRefs: string[] = []
+  for (;;) {
+    while (at < end && isSpace(bytes[at])) at++
+    if (needKey) {
+      // `"key":`, its slot, and a refusal of a key JSON.parse would merge with an earlier one.
+      if (at >= end || bytes[at] !== 0x22) return undefined
+      const from = ++at
+      let tag = 0
+      for (let c = 0; at < end && (c = bytes[at]) !== 0x22; at++) if (c < 0x20 || c >= 0x80 || c === 0x5c) return undefined
+      const length = at - from
+      if (at >= end || (length > 0 && bytes[from] <= 0x39 && bytes[from] >= 0x30)) return undefined
+      if (length > 0) tag = (length << 16) | (bytes[from] << 8) | bytes[at - 1]
+      for (let k = keyBase[depth]; k < keyCount; k++) if (keyTag[k] === tag && sameBytes(bytes, keyStart[k], from, length)) return undefined
+      if (keyCount === MAX_KEYS) return undefined
+      keyStart[keyCount] = from
+      keyEnd[keyCount] = at
+      keyTag[keyCount++] = tag
+      at++
+      while (at < end && isSpace(bytes[at])) at++
+      if (at >= end || bytes[at] !== 0x3a) return undefined
+      at++
+      while (at < end && isSpace(bytes[at])) at++
+      slot = NONE
+      if (length === 4 && bytes[from] === 0x5f && bytes[from + 1] === 0x72 && bytes[from + 2] === 0x65 && bytes[from + 3] === 0x66) slot = REF
+      else if (depth === 1) {
+        for (let f = 0; f < TOP_NAMES.length; f++) if (TOP_NAMES[f].length === length && sameAs(bytes, TOP_NAMES[f], from)) slot = FIELD + f
+      } else if (depth === slugDepth && length === 7 && sameAs(bytes, CURRENT, from)) slot = SLUG_CURRENT
+      needKey = false
+    }
+    if (at >= end) return undefined
+    // One value: its kind and bytes, kept if it has a slot.
+    const c = bytes[at]
+    let kind: Kind
+    const from = at
+    if (c === 0x22) {
+      kind = STRING
+      for (at++; ; ) {
+        while (at < end && STRING_BYTE[bytes[at]] === 0) at++
+        if (at >= end) return undefined
+        const b = bytes[at]
+        if (b === 0x22) break
+        if (b !== 0x5c || at + 1 >= end) return undefined
+        const escape = ESCAPE_BYTE[bytes[at + 1]]
+        if (escape === 1) at += 2
+        else if (escape === 2 && at + 5 < end && isHex(bytes[at + 2]) && isHex(bytes[at + 3]) && isHex(bytes[at + 4]) && isHex(bytes[at + 5])) at += 6
+        else return undefined
+        kind = ESCAPED
+      }
+      at++
+    } else if (c === 0x7b || c === 0x5b) {
+      kind = c === 0x7b ? OBJECT : ARRAY
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      kind = NUMBER
+      at = numberEnd(bytes, at, end)
+    } else {
+      kind = c === 0x74 ? TRUE : c === 0x66 ? FALSE : NULL
+      at = literalEnd(bytes, at, end)
+    }
+    if (at < 0) return undefined
+    if (slot === REF) {
+      refKind[depth] = kind
+      refStart[depth] = from
+      refEnd[depth] = at
+    } else if (slot === SLUG_CURRENT) {
+      slugKind = kind
+      slugStart = from
+      slugEnd = at
+    } else if (slot !== NONE) {
+      topKind[slot - FIELD] = kind
+      topStart[slot - FIELD] = from
+      topEnd[slot - FIELD] = at
+    }
+    let closing = false
+    if (kind === OBJECT || kind === ARRAY) {
+      if (depth === MAX_DEPTH) return undefined
+      depth++
+      const object = kind === OBJECT
+      isObject[depth] = object ? 1 : 0
+      refMark[depth] = refCount
+      refKind[depth] = NO_VALUE
+      keyBase[depth] = keyCount
+      if (depth === 2 && object && slot === FIELD + SLUG) slugDepth = 2
+      at++
+      while (at < end && isSpace(bytes[at])) at++
+      if (bytes[at] !== (object ? 0x7d : 0x5d) || at >= end) {
+        needKey = object
+        slot = NONE
+        continue
+      }
+      closing = true
+    }
+    // After a value: the ends of the containers it closes, then a comma (or the end of the line).
+    for (;;) {
+      if (closing) {
+        // `at` is on the closing bracket of the container at `depth`.
+        at++
+        if (isObject[depth]) {
+          const state = refKind[depth]
+          if (state !== NO_VALUE && truthy(bytes, state, refStart[depth], refEnd[depth])) {
+            refCount = refMark[depth]
+            if (state === STRING || state === ESCAPED) {
+              if (refCount === MAX_REFS) return undefined
+              refs[3 * refCount] = refStart[depth]
+              refs[3 * refCount + 1] = refEnd[depth]
+              refs[3 * refCount++ + 2] = state
+            }
+          }
+          if (depth === 2 && (state === STRING || state === ESCAPED)) {
+            // The top-level field holding this object: the depth-1 key read last before it opened.
+            const name = latin1(bytes, keyStart[keyBase[2] - 1], keyEnd[keyBase[2] - 1])
+            fieldRefs.push(name + FIELD_REF_JOINER + tokenText(bytes, state, refStart[2], refEnd[2]))
+          }
+          keyCount = keyBase[depth]
+        }
+        if (depth === slugDepth) slugDepth = -1
+        depth--
+        closing = false
+      }
+      while (at < end && isSpace(bytes[at])) at++
+      if (depth === 0) return at === end ? keysOfWalk(bytes, refCount, fieldRefs, slugKind, slugStart, slugEnd) : undefined
+      if (at >= end) return undefined
+      const next = bytes[at]
+      if (next === 0x2c) {
+        at++
+        needKey = isObject[depth] === 1
+        slot = NONE
+        break
+      }
+      if (next !== (isObject[depth] ? 0x7d : 0x5d)) return undefined
+      closing = true
+    }
+  }
+}
+
+/** Whether a `_ref` value is truthy in JavaScript (an empty string, 0, -0, false and null are not). */
+function truthy(bytes: Buffer, kind: Kind, start: number, end: number): boolean {
+  if (kind === STRING || kind === ESCAPED) return end - start > 2
+  if (kind === NUMBER) return tokenValue(bytes, kind, start, end) !== 0
+  return kind !== FALSE && kind !== NULL
+}
+
+function sameBytes(bytes: Buffer, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (bytes[a + i] !== bytes[b + i]) return false
+  return true
+}
+
+function sameAs(bytes: Buffer, name: Uint8Array, start: number): boolean {
+  for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name[i]) return false
+  return true
+}
+
+/** The keys of the line just walked, as keysOfDocument gives them; undefined without a string `_id` (parseDocument says why). */
+function keysOfWalk(bytes: Buffer, refCount: number, fieldRefs: string[], slugKind: Kind, slugStart: number, slugEnd: number): DocumentKeys | undefined {
+  const isString = (field: number): boolean => topKind[field] === STRING || topKind[field] === ESCAPED
+  if (!isString(ID) || topEnd[ID] - topStart[ID] <= 2) return undefined
+  const top = (field: number): SortValue => tokenValue(bytes, topKind[field], topStart[field], topEnd[field])
+  const slugValue = topKind[SLUG] === OBJECT ? tokenValue(bytes, slugKind, slugStart, slugEnd) : null
+  const sortValues = SORT_SOURCE.map((source) => (source >= 0 ? top(source) : slugValue))
+  const references: string[] = new Array(refCount)
+  for (let i = 0; i < refCount; i++) references[i] = tokenText(bytes, refs[3 * i + 2], refs[3 * i], refs[3 * i + 1])
+  return keysFromParts({
+    id: (ID_SORT >= 0 ? sortValues[ID_SORT] : top(ID)) as string,
+    type: isString(TYPE) ? ((TYPE_SORT >= 0 ? sortValues[TYPE_SORT] : top(TYPE)) as string) : undefined,
+    slug: typeof slugValue === 'string' ? slugValue : undefined,
+    rev: isString(REV) ? (top(REV) as string) : undefined,
+    references: refCount < 2 ? references : [...new Set(references)],
+    fieldRefs,
+    sortValues,
+    hasOwnScore: topKind[SCORE] === NUMBER,
+  })
+}

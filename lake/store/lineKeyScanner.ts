@@ -57,7 +57,8 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d |
 export function scanLineKeys(bytes: Buffer, start: number, end: number): DocumentKeys | undefined {
   let at = start
   while (at < end && isSpace(bytes[at])) at++
-  if (!SCANNABLE || at >= end || bytes[at] !== 0x7b) return undefined
+  // The byte after the line (its newline) stops a run of string bytes, so that loop need not test `end`.
+  if (!SCANNABLE || at >= end || bytes[at] !== 0x7b || (end < bytes.length && STRING_BYTE[bytes[end]] === 0)) return undefined
   topKind.fill(NO_VALUE)
   let depth = 0
   let keyCount = 0
@@ -105,7 +106,7 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
     if (c === 0x22) {
       kind = STRING
       for (at++; ; ) {
-        while (at < end && STRING_BYTE[bytes[at]] === 0) at++
+        while (STRING_BYTE[bytes[at]] === 0) at++
         if (at >= end) return undefined
         const b = bytes[at]
         if (b === 0x22) break
@@ -221,21 +222,26 @@ function sameAs(bytes: Buffer, name: Uint8Array, start: number): boolean {
 
 /** The keys of the line just walked, as keysOfDocument gives them; undefined without a string `_id` (parseDocument says why). */
 function keysOfWalk(bytes: Buffer, refCount: number, fieldRefs: string[], slugKind: Kind, slugStart: number, slugEnd: number): DocumentKeys | undefined {
-  const isString = (field: number): boolean => topKind[field] === STRING || topKind[field] === ESCAPED
   if (!isString(ID) || topEnd[ID] - topStart[ID] <= 2) return undefined
-  const top = (field: number): SortValue => tokenValue(bytes, topKind[field], topStart[field], topEnd[field])
   const slugValue = topKind[SLUG] === OBJECT ? tokenValue(bytes, slugKind, slugStart, slugEnd) : null
-  const sortValues = SORT_SOURCE.map((source) => (source >= 0 ? top(source) : slugValue))
+  const sortValues: SortValue[] = new Array(SORT_SOURCE.length)
+  for (let i = 0; i < SORT_SOURCE.length; i++) {
+    const source = SORT_SOURCE[i]
+    sortValues[i] = source >= 0 ? tokenValue(bytes, topKind[source], topStart[source], topEnd[source]) : slugValue
+  }
   const references: string[] = new Array(refCount)
   for (let i = 0; i < refCount; i++) references[i] = tokenText(bytes, refs[3 * i + 2], refs[3 * i], refs[3 * i + 1])
   return keysFromParts({
-    id: (ID_SORT >= 0 ? sortValues[ID_SORT] : top(ID)) as string,
-    type: isString(TYPE) ? ((TYPE_SORT >= 0 ? sortValues[TYPE_SORT] : top(TYPE)) as string) : undefined,
+    id: (ID_SORT >= 0 ? sortValues[ID_SORT] : topText(bytes, ID)) as string,
+    type: isString(TYPE) ? ((TYPE_SORT >= 0 ? sortValues[TYPE_SORT] : topText(bytes, TYPE)) as string) : undefined,
     slug: typeof slugValue === 'string' ? slugValue : undefined,
-    rev: isString(REV) ? (top(REV) as string) : undefined,
+    rev: isString(REV) ? topText(bytes, REV) : undefined,
     references: refCount < 2 ? references : [...new Set(references)],
     fieldRefs,
     sortValues,
     hasOwnScore: topKind[SCORE] === NUMBER,
   })
 }
+
+const isString = (field: number): boolean => topKind[field] === STRING || topKind[field] === ESCAPED
+const topText = (bytes: Buffer, field: number): string => tokenText(bytes, topKind[field], topStart[field], topEnd[field])

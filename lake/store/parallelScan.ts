@@ -87,6 +87,9 @@ export async function scanDatasetInWorkers(request: ScanRequest & {workers: numb
   }
 }
 
+/** A worker's young generation: V8 makes it three semi-spaces, so 96 MB gives 32 MB semi-spaces. */
+const YOUNG_GENERATION_MB = 96
+
 /** The scan's worker threads and the blocks they still have to do in the current pass. */
 class ScanPool {
   private readonly threads: Worker[]
@@ -98,8 +101,10 @@ class ScanPool {
     count: number,
     private readonly blocks: number,
   ) {
-    // No tuned young generation: 16, 48 and 128 MB measured the same CPU on the 100k bench (parsing's garbage dies young).
-    this.threads = Array.from({length: count}, () => new Worker(file, {workerData, execArgv: []}))
+    // A block's keys live until its segment is encoded, so each scavenge of the default young generation (16 MB
+    // semi-spaces) copied them again: 32 MB semi-spaces halved the workers' GC time (100k articles, one thread:
+    // ~1.0 → ~0.5 s); larger ones gained nothing more.
+    this.threads = Array.from({length: count}, () => new Worker(file, {workerData, execArgv: [], resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}}))
   }
 
   stopHandingOut(): void {

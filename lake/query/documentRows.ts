@@ -7,7 +7,8 @@
  * stores a new one), so the memo needs no invalidation, and a sitemap or a timeline re-reads its pages from it.
  * `REFERENCES_PATH` is the stored list of referenced ids (`references()`), never a parse.
  */
-import {ORDERED_FIELDS, type OrderedField, type StoredDocument} from '../store/storedDocument'
+import {KEPT_TOP_LEVEL, ORDERED_FIELDS, type OrderedField, type StoredDocument} from '../store/storedDocument'
+import {fieldRequest} from '../store/topLevelFields'
 import {readPath, REFERENCES_PATH, type Path, type Row} from './compiledExpression'
 
 const KEPT = new Set<string>(ORDERED_FIELDS)
@@ -20,7 +21,7 @@ function fromKeys(stored: StoredDocument, field: string | undefined): unknown {
   if (field === undefined) return undefined
   if (field === '_id') return stored.id
   const value = stored.sortValue(field as OrderedField)
-  return value === null ? undefined : value
+  return value !== null ? value : stored.keptNullsAreNull && field !== 'slug.current' ? null : undefined
 }
 
 /** The kept sort field a path is (`['slug', 'current']` → `slug.current`; not `['slug.current']`). */
@@ -39,6 +40,11 @@ export function rowReader(paths: Path[], {reuse = false, remember = true} = {}):
   const fields = paths.map(keptField)
   const references = paths.map((path) => path === REFERENCES_PATH)
   const shared: unknown[] = new Array(paths.length)
+  // A path the keys cannot answer is read from its top-level field alone, not from the whole parsed document.
+  // (A kept null may stand for an object: kept fields are read from there too.)
+  const documentPaths = paths.filter((path) => path !== REFERENCES_PATH)
+  const request = documentPaths.every((path) => path.length > 0) ? fieldRequest(documentPaths.map((path) => path[0]), KEPT_TOP_LEVEL) : undefined
+  const read = (stored: StoredDocument) => (request ? stored.fields(request) : stored.doc())
   return (stored) => {
     const row: unknown[] = reuse ? shared : new Array(paths.length)
     let doc: unknown
@@ -50,7 +56,7 @@ export function rowReader(paths: Path[], {reuse = false, remember = true} = {}):
       let value = fromKeys(stored, fields[i])
       if (value === undefined) value = known[i].get(stored)
       if (value === undefined) {
-        doc ??= stored.doc()
+        doc ??= read(stored)
         value = readPath(doc, paths[i])
         // A kept null that really is null (a list's missing `updatedAt`) is remembered even for projections.
         if (remember || value === null || typeof value === 'number' || typeof value === 'boolean') known[i].set(stored, value)

@@ -19,6 +19,8 @@ export interface OrderKey {
   desc: boolean
 }
 
+const compareStrings = (a: SortValue, b: SortValue): number => ((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0)
+
 type SortValueReader = (stored: StoredDocument) => SortValue
 const expressionKeys = new Map<string, SortValueReader>()
 const KEPT = new Set<string>(ORDERED_FIELDS)
@@ -55,7 +57,27 @@ export class OrderedIndex {
     members: Iterable<IndexEntry>,
   ) {
     this.readers = keys.map((key) => sortValueReader(key.field))
-    this.entries = [...members].sort((a, b) => this.compare(a, b))
+    this.entries = this.sorted([...members])
+  }
+
+  /**
+   * `entries` in index order. Each entry's sort values are read once, before sorting (reading them from a key
+   * index row in every comparison made the 138k-document `_id` index of a first sitemap page cost ~0.2 s).
+   */
+  private sorted(entries: IndexEntry[]): IndexEntry[] {
+    const columns = this.readers.map((read) => entries.map((entry) => read(entry.stored)))
+    const signs = this.keys.map((key) => (key.desc ? -1 : 1))
+    // A column of strings only (ids, slugs, dates: the usual case) compares by code units without ranking types.
+    const compares = columns.map((column) => (column.every((value) => typeof value === 'string') ? compareStrings : compareSortValues))
+    const order = Array.from({length: entries.length}, (_, i) => i)
+    order.sort((a, b) => {
+      for (let k = 0; k < columns.length; k++) {
+        const c = compares[k](columns[k][a], columns[k][b])
+        if (c !== 0) return signs[k] * c
+      }
+      return entries[a].seq - entries[b].seq
+    })
+    return order.map((i) => entries[i])
   }
 
   get size(): number {

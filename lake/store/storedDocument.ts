@@ -20,6 +20,9 @@ export type SortValue = number | string | boolean | null
 const sortValue = (value: unknown): SortValue =>
   typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null
 
+/** Whole documents parsed from the file since the process started (tests count them: a sitemap page parses none). */
+export const parseStats = {documents: 0}
+
 /** Parsed documents kept for re-reads; bounded so that a scan of a large dataset does not keep it all. */
 const PARSED_CACHE_LIMIT = 20_000
 
@@ -55,6 +58,8 @@ export interface DocumentSource {
   readonly where: string
   read(start: number, end: number): string
   bytes(start: number, end: number): Buffer
+  /** The same bytes in a buffer the next call reuses. */
+  peek(start: number, end: number): Buffer
 }
 
 /**
@@ -260,6 +265,7 @@ export class StoredDocument {
     const source = this.source!
     const cached = source.cache.get(this)
     if (cached) return cached
+    parseStats.documents++
     const doc = JSON.parse(source.read(this.start, this.end)) as Doc
     // The key index said this document is here; if the file says otherwise it changed behind the lake's back.
     if (doc?._id !== this.id) {
@@ -280,7 +286,7 @@ export class StoredDocument {
     const source = this.source!
     const cached = source.cache.get(this)
     if (cached) return cached
-    const bytes = source.bytes(this.start, this.end)
+    const bytes = source.peek(this.start, this.end)
     const ranges = topLevelFieldRanges(bytes, request.encoded)
     if (!ranges) return this.doc()
     const partial: Record<string, unknown> = {}
@@ -290,8 +296,19 @@ export class StoredDocument {
     if (partial._id !== this.id) {
       throw new Error(`${source.where}: document ${JSON.stringify(this.id)} is no longer at byte ${this.start}: the file changed outside the lake; open it again`)
     }
+    // The kept top-level fields were looked for too: when each one kept as null is absent or null in the line
+    // (not an object or array), the kept nulls are answers, and later readers need not read the line again.
+    let keptNullsAreNull = true
+    for (let k = 0; k < KEPT_TOP_LEVEL.length && keptNullsAreNull; k++) {
+      const at = ranges[2 * (request.names.length + k)]
+      if (at >= 0 && bytes[at] !== NULL_BYTE && this.sortValue(KEPT_TOP_LEVEL[k]) === null) keptNullsAreNull = false
+    }
+    this.keptNullsAreNull = keptNullsAreNull
     return deepFreeze(partial) as Doc
   }
+
+  /** Whether each kept top-level sort value that is null means null or missing (not an object or array): known once the line was read. */
+  keptNullsAreNull = false
 
   /** The document as one NDJSON line (without the newline), without parsing when it came from the file. */
   json(): string {
@@ -337,6 +354,9 @@ function typeKeysOf(type: string): readonly string[] {
   }
   return keys
 }
+/** The kept sort fields that are top-level fields (`slug.current` is not): `fields` checks what their nulls mean. */
+export const KEPT_TOP_LEVEL = ORDERED_FIELDS.filter((field) => !field.includes('.'))
+const NULL_BYTE = 0x6e
 const ORDERED_FIELD_INDEX = Object.fromEntries(ORDERED_FIELDS.map((field, index) => [field, index])) as Record<OrderedField, number>
 
 export function deepFreeze<T>(value: T): T {

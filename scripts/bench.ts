@@ -9,7 +9,7 @@ import {importReportMarkdown} from './bench/importReport'
 import {benchQueries} from './bench/queries'
 import {queryReportMarkdown} from './bench/queryReport'
 
-const HELP = `Usage: npm run bench -- [--only queries|import] [--sizes 1000,10000,100000] [--budget-ms 1000] [--posts 10000] [--cases a,b] [--no-plain] [--json]
+const HELP = `Usage: npm run bench -- [--only queries|import] [--sizes 1000,10000,100000] [--budget-ms 1000] [--posts 10000] [--cases a,b] [--no-plain] [--no-cold] [--json]
 
   --only <suite>    run one suite: "queries" or "import" (default: all)
   --sizes <list>    article counts for the query suite (default 1000,10000,100000)
@@ -17,11 +17,12 @@ const HELP = `Usage: npm run bench -- [--only queries|import] [--sizes 1000,1000
   --posts <n>       posts in the generated WordPress export of the import suite (default 10000)
   --cases <list>    query cases whose name contains one of these words (e.g. search,timeline); default all
   --no-plain        time the store only, without the plain groq-js comparison (a quick loop while tuning)
+  --no-cold         skip each case's cold run (a new process reopens the dataset and runs the case once)
   --json            print the results as one JSON object instead of Markdown
   --help            this text`
 
 function parseArgs(argv: string[]) {
-  const options = {only: undefined as string | undefined, sizes: [1000, 10_000, 100_000], budgetMs: 1000, posts: 10_000, help: false, json: false, cases: [] as string[], plain: true}
+  const options = {only: undefined as string | undefined, sizes: [1000, 10_000, 100_000], budgetMs: 1000, posts: 10_000, help: false, json: false, cases: [] as string[], plain: true, cold: true}
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2)
     const value = () => inline ?? argv[++i] ?? ''
@@ -33,6 +34,7 @@ function parseArgs(argv: string[]) {
     else if (flag === '--json') options.json = true
     else if (flag === '--cases') options.cases = value().split(',').map((word) => word.trim().toLowerCase()).filter(Boolean)
     else if (flag === '--no-plain') options.plain = false
+    else if (flag === '--no-cold') options.cold = false
     else throw new Error(`bench: unknown option ${argv[i]}\n\n${HELP}`)
   }
   if (options.only && !['queries', 'import'].includes(options.only)) throw new Error(`bench: --only takes "queries" or "import", not "${options.only}"`)

@@ -4,17 +4,20 @@
  * no dereference function, so every `->` and `*` scans) in the same run; then times one-field patches.
  * Progress goes to stderr; the result is plain data (`QueryBenchResult`), rendered by `queryReport.ts`.
  */
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {PerformanceObserver} from 'node:perf_hooks'
 import {tmpdir} from 'node:os'
 import {setFlagsFromString} from 'node:v8'
 import {runInNewContext} from 'node:vm'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {isDeepStrictEqual} from 'node:util'
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import {LocalLake} from '../../lake'
 import {loadBenchCases, type BenchCase} from './benchCases'
-import type {EngineTiming, QueryBenchResult, QueryCaseResult, QuerySizeResult} from './queryReport'
-import {generateDataset} from './syntheticDataset'
+import type {ColdRun, EngineTiming, QueryBenchResult, QueryCaseResult, QuerySizeResult} from './queryReport'
+import {generateDataset, type SyntheticDataset} from './syntheticDataset'
 
 export interface QueryBenchOptions {
   sizes: number[]
@@ -24,6 +27,8 @@ export interface QueryBenchOptions {
   cases?: string[]
   /** false: time the store alone (no plain groq-js runs, no result comparison). */
   plain?: boolean
+  /** false: skip each case's cold run (a new process that reopens the dataset and runs it once). */
+  cold?: boolean
 }
 
 const MB = 1024 * 1024
@@ -56,6 +61,21 @@ function percentile(samples: number[], p: number): number {
  * Times two engines on the same case, alternating run by run so that load from other processes falls on both
  * alike; each gets two untimed warm-up runs, at least 3 timed runs and then runs until its budget is spent.
  */
+/** Garbage collection pauses (ms, count) observed while `work` ran: what the p95s of a case are made of. */
+async function collectedDuring<T>(work: () => Promise<T>): Promise<{result: T; gcMs: number; gcs: number}> {
+  let gcMs = 0
+  let gcs = 0
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) (gcMs += entry.duration), gcs++
+  })
+  observer.observe({entryTypes: ['gc']})
+  const result = await work()
+  // Entries arrive asynchronously: let the last ones in before counting.
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  observer.disconnect()
+  return {result, gcMs: round(gcMs), gcs}
+}
+
 async function timeEngines(budgets: number[], run: ((i: number) => Promise<unknown>)[], maxRuns = 500): Promise<number[][]> {
   const engines = run.map((_, engine) => engine)
   const samples: number[][] = engines.map(() => [])
@@ -111,11 +131,15 @@ async function benchSize(size: number, options: QueryBenchOptions, dir: string):
   const wanted = options.cases ?? []
   const cases = wanted.length === 0 ? allCases : allCases.filter((bench) => wanted.some((word) => bench.name.toLowerCase().includes(word)))
   if (cases.length === 0) throw new Error(`bench: no query case matches --cases ${wanted.join(',')} (cases: ${allCases.map((c) => c.name).join(', ')})`)
+  const cold = options.cold === false ? undefined : coldRunner(file, data, dir)
   let plain: ReturnType<typeof plainRunner> | undefined
   // Plain groq-js needs every published document as objects: fetched only when a case runs it.
   const plainEngine = async () => (plain ??= plainRunner(await lake.fetch<unknown[]>('*')))
   const results: QueryCaseResult[] = []
-  for (const bench of cases) results.push(await benchCase(bench, lake, options.plain === false ? null : plainEngine, budgetMs, size))
+  for (const bench of cases) {
+    const coldRun = cold?.(bench.name)
+    results.push({...(await benchCase(bench, lake, options.plain === false ? null : plainEngine, budgetMs, size)), ...(coldRun && {cold: coldRun})})
+  }
   const patch = await benchPatch(lake, data.articleSlugs)
   await lake.close()
   rmSync(file, {force: true})
@@ -133,6 +157,22 @@ async function benchSize(size: number, options: QueryBenchOptions, dir: string):
     querySource: source,
     cases: results,
     patch,
+  }
+}
+
+/**
+ * Runs one case in a new process that reopens the dataset from its key index and runs the query once
+ * (`coldRun.ts`): what `npm run query` meets, with no index built and no code compiled by an earlier case.
+ */
+function coldRunner(file: string, data: SyntheticDataset, dir: string): (name: string) => ColdRun {
+  const idsFile = join(dir, 'ids.json')
+  const {documents: _documents, ...ids} = data
+  writeFileSync(idsFile, JSON.stringify(ids))
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'coldRun.ts')
+  return (name) => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', script, file, idsFile, name], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']})
+    const run = JSON.parse(output) as ColdRun
+    return {openMs: round(run.openMs), openCpuMs: round(run.openCpuMs), firstMs: round(run.firstMs), firstCpuMs: round(run.firstCpuMs), gcMs: round(run.gcMs)}
   }
 }
 
@@ -162,9 +202,9 @@ async function benchCase(
   const storeRun = (i: number) => lake.fetch(bench.query, bench.params(Math.abs(i)))
   const earlier = tooSlowForPlain.get(bench.name)
   if (!plainEngine || (earlier && size > 10_000)) {
-    const [store] = await timeEngines([budgetMs], [storeRun])
+    const {result: [store], gcMs, gcs} = await collectedDuring(() => timeEngines([budgetMs], [storeRun]))
     const plainSkipped = earlier ? `not run (${ms(earlier.ms)} ms at ${earlier.size.toLocaleString('en')})` : 'not run (--no-plain)'
-    return {name: bench.name, firstStoreMs, store: timing(store), groqJs: null, plainSkipped, ratio: null, resultBytes, sameResult: null}
+    return {name: bench.name, firstStoreMs, store: {...timing(store), gcMs, gcs}, groqJs: null, plainSkipped, ratio: null, resultBytes, sameResult: null}
   }
   const plain = await plainEngine()
   const firstPlainStart = performance.now()
@@ -200,12 +240,14 @@ async function benchCase(
 async function benchPatch(lake: LocalLake, slugs: string[]): Promise<QuerySizeResult['patch']> {
   progress('bench:   one-field patch')
   const samples: number[] = []
-  for (let i = 0; i < 300; i++) {
-    const start = performance.now()
-    await lake.mutate([{patch: {id: `article.${slugs[(i * 7919) % slugs.length]}`, set: {title: `Patched ${i}`}}}])
-    samples.push(performance.now() - start)
-  }
-  return timing(samples)
+  const {gcMs, gcs} = await collectedDuring(async () => {
+    for (let i = 0; i < 300; i++) {
+      const start = performance.now()
+      await lake.mutate([{patch: {id: `article.${slugs[(i * 7919) % slugs.length]}`, set: {title: `Patched ${i}`}}}])
+      samples.push(performance.now() - start)
+    }
+  })
+  return {...timing(samples), gcMs, gcs}
 }
 
 export async function benchQueries(options: QueryBenchOptions): Promise<QueryBenchResult> {

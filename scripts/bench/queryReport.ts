@@ -6,12 +6,27 @@ export interface EngineTiming {
   medianMs: number
   p95Ms: number
   runs: number
+  /** Store runs only: garbage collection pauses while they ran (total ms and how many). */
+  gcMs?: number
+  gcs?: number
+}
+
+/** A case run once by a new process that reopened the dataset from its key index (`coldRun.ts`): nothing warm. */
+export interface ColdRun {
+  openMs: number
+  openCpuMs: number
+  firstMs: number
+  firstCpuMs: number
+  /** Garbage collection pauses during that first run. */
+  gcMs: number
 }
 
 export interface QueryCaseResult {
   name: string
-  /** The store's first run after open: pays for indexes built on first use (ordered, text). */
+  /** The store's first run in the bench process (after the cases before it): pays for indexes built on first use. */
   firstStoreMs: number
+  /** The first run in a new process right after a reopen (absent with --no-cold): what `npm run query` meets. */
+  cold?: ColdRun
   store: EngineTiming
   /** null when plain groq-js was not run (too slow at a smaller size: `plainSkipped` says why). */
   groqJs: EngineTiming | null
@@ -38,7 +53,7 @@ export interface QuerySizeResult {
   storeHeapMegabytes: number
   querySource: string
   cases: QueryCaseResult[]
-  patch: {medianMs: number; p95Ms: number; runs: number}
+  patch: EngineTiming
 }
 
 export interface QueryBenchResult {
@@ -55,7 +70,9 @@ function caseRow(row: QueryCaseResult): string {
     : `${row.plainSkipped ?? 'not run'} | –`
   const ratio = row.ratio === null ? '–' : `${row.ratio.toFixed(1)}×`
   const same = row.sameResult === null ? '–' : row.sameResult ? 'yes' : 'NO'
-  return `| ${row.name} | ${ms(row.firstStoreMs)} | ${ms(row.store.medianMs)} | ${ms(row.store.p95Ms)} | ${plain} | ${ratio} | ${row.resultBytes.toLocaleString('en')} | ${same} | ${row.store.runs}/${row.groqJs?.runs ?? 0} |`
+  const cold = row.cold ? `${ms(row.cold.firstMs)} (${ms(row.cold.firstCpuMs)} CPU)` : '–'
+  const gc = row.store.gcMs === undefined ? '–' : `${ms(row.store.gcMs)} / ${row.store.gcs}`
+  return `| ${row.name} | ${cold} | ${ms(row.firstStoreMs)} | ${ms(row.store.medianMs)} | ${ms(row.store.p95Ms)} | ${gc} | ${plain} | ${ratio} | ${row.resultBytes.toLocaleString('en')} | ${same} | ${row.store.runs}/${row.groqJs?.runs ?? 0} |`
 }
 
 export function queryReportMarkdown(result: QueryBenchResult): string {
@@ -64,11 +81,11 @@ export function queryReportMarkdown(result: QueryBenchResult): string {
     lines.push(
       `### ${size.articles.toLocaleString('en')} articles (${size.documents.toLocaleString('en')} documents, ${size.fileMegabytes.toFixed(1)} MB NDJSON; first open ${ms(size.firstOpenMs)} ms wall, ${ms(size.firstOpenCpuMs)} ms CPU; reopen ${ms(size.openMs)} ms wall, ${ms(size.openCpuMs)} ms CPU; heap with the store loaded ≈ ${size.storeHeapMegabytes.toFixed(0)} MB above the process baseline; queries from ${size.querySource})`,
       '',
-      '| query | store first run ms | store median ms | store p95 ms | groq-js median ms | groq-js p95 ms | speed-up | result bytes | same result | runs (store/groq-js) |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|:-:|---:|',
+      '| query | first run after a reopen, new process, ms | store first run ms | store median ms | store p95 ms | store GC ms / pauses | groq-js median ms | groq-js p95 ms | speed-up | result bytes | same result | runs (store/groq-js) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|',
       ...size.cases.map(caseRow),
       '',
-      `One-field patch (\`set: {title}\` on a random article, fsynced log append): median ${ms(size.patch.medianMs)} ms, p95 ${ms(size.patch.p95Ms)} ms over ${size.patch.runs} runs.`,
+      `One-field patch (\`set: {title}\` on a random article, fsynced log append): median ${ms(size.patch.medianMs)} ms, p95 ${ms(size.patch.p95Ms)} ms over ${size.patch.runs} runs (GC ${ms(size.patch.gcMs ?? 0)} ms in ${size.patch.gcs ?? 0} pauses).`,
       '',
     )
   }

@@ -8,90 +8,13 @@
  * seconds of Set building and garbage collection. Entries written (or added) after the base are kept in small
  * per-key buckets beside it, and a base entry that changed is skipped in the base from then on.
  */
-import type {IndexEntry} from './orderedIndex'
-import {SpanKeys} from './spanKeys'
 import type {SegmentRows} from './keyIndexSegment'
+import {Bucket, keysOf, type IndexName, type LookupBase} from './lookupBase'
+import {buildMembers, type BuiltMembers} from './lookupBuild'
+import type {IndexEntry} from './orderedIndex'
 import type {StoredDocument} from './storedDocument'
 
-export type IndexName = 'type' | 'slug' | 'references' | 'fieldRef'
-
-/** A document's keys in one index, as strings (the path for documents whose keys are held as objects). */
-export function keysOf(stored: StoredDocument, name: IndexName): readonly string[] {
-  switch (name) {
-    case 'type':
-      return stored.typeKeys
-    case 'slug':
-      return stored.slugKeys
-    case 'references':
-      return stored.references
-    case 'fieldRef':
-      return stored.fieldRefs
-  }
-}
-
-/** The view's entries when its first lookup index was built, and which of them changed since. */
-export class LookupBase {
-  readonly entries: IndexEntry[]
-  private readonly stored: StoredDocument[]
-  private readonly seqs: Int32Array
-  private readonly stale: Uint8Array
-  private staleCount = 0
-  /** Entries shown now that the base does not describe (written or added since): every index keeps them in buckets. */
-  readonly extra = new Set<IndexEntry>()
-  /** Whether the documents' keys are read from key index segments (loaded from the index file or a worker's scan). */
-  readonly rowBacked: boolean
-
-  constructor(entries: Iterable<IndexEntry>) {
-    this.entries = [...entries]
-    const count = this.entries.length
-    this.stored = new Array(count)
-    this.seqs = new Int32Array(count)
-    for (let i = 0; i < count; i++) {
-      this.stored[i] = this.entries[i].stored
-      this.seqs[i] = this.entries[i].seq
-    }
-    this.stale = new Uint8Array(count)
-    this.rowBacked = count > 0 && this.stored[0].segmentRows !== undefined
-  }
-
-  get size(): number {
-    return this.entries.length
-  }
-  storedAt(ordinal: number): StoredDocument {
-    return this.stored[ordinal]
-  }
-  get unchanged(): boolean {
-    return this.staleCount === 0
-  }
-  isCurrent(ordinal: number): boolean {
-    return this.stale[ordinal] === 0
-  }
-
-  /** The entry's base number while the base still describes it, else -1. */
-  ordinalOf(entry: IndexEntry): number {
-    const seqs = this.seqs
-    let low = 0
-    let high = seqs.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (seqs[middle] < entry.seq) low = middle + 1
-      else high = middle
-    }
-    return low < seqs.length && this.entries[low] === entry && this.stale[low] === 0 ? low : -1
-  }
-
-  /** Records a change of `entry` (`present`: it is still in the view); true when the base described it until now. */
-  changed(entry: IndexEntry, present: boolean): boolean {
-    const ordinal = this.ordinalOf(entry)
-    if (ordinal >= 0) {
-      this.stale[ordinal] = 1
-      this.staleCount++
-    }
-    if (present) this.extra.add(entry)
-    else this.extra.delete(entry)
-    return ordinal >= 0
-  }
-}
+export {LookupBase, type IndexName} from './lookupBase'
 
 /**
  * Distinct keys looked up by searching the key index segments before the whole index is built. A search costs a
@@ -103,13 +26,6 @@ const SEARCHED_KEYS_BEFORE_BUILD = 12
 
 /** How lookups were answered since the process started (tests count them: a search, not a build, after a reopen). */
 export const lookupStats = {searches: 0, builds: 0}
-
-/** Base numbers per key. */
-interface BuiltMembers {
-  keys: SpanKeys
-  offsets: Int32Array
-  members: Int32Array
-}
 
 /** One lookup index: the base's members per key, plus buckets for the entries the base no longer describes. */
 export class LookupIndex {
@@ -123,7 +39,7 @@ export class LookupIndex {
     private readonly base: LookupBase,
   ) {
     // `_type` has a handful of keys, each shared by thousands of rows: building it costs less than two searches.
-    if (name === 'type' || !base.rowBacked) this.built = this.build()
+    if (name === 'type' || !base.rowBacked) this.built = this.buildNow()
     for (const entry of base.extra) this.update(entry, undefined, entry.stored)
   }
 
@@ -171,7 +87,7 @@ export class LookupIndex {
         this.searched.set(key, found)
         return found
       }
-      this.built = this.build()
+      this.built = this.buildNow()
       this.searched.clear()
     }
     const {keys, offsets, members} = this.built
@@ -223,94 +139,11 @@ export class LookupIndex {
     }
   }
 
-  /** (key, base number) pairs in base order, then grouped by key: a counting sort, members ascending per key. */
-  private build(): BuiltMembers {
+  private buildNow(): BuiltMembers {
     lookupStats.builds++
-    const pairs = new PairList()
-    const keys = new SpanKeys()
-    // Per segment, the key number of each string position seen (0: not yet), so a repeated key costs an array read.
-    const numbersBySegment = new Map<SegmentRows, Int32Array>()
-    let ordinal = 0
-    const visitorOf = (numbers: Int32Array, rows: SegmentRows) => {
-      const text = rows.tableText
-      return (position: number) => {
-        let number = numbers[position] - 1
-        if (number < 0) numbers[position] = (number = keys.add(text, rows.stringStart(position), rows.stringStart(position + 1))) + 1
-        pairs.push(number, ordinal)
-      }
-    }
-    let visitor: ((position: number) => void) | undefined
-    let visitorRows: SegmentRows | undefined
-    for (; ordinal < this.base.size; ordinal++) {
-      const stored = this.base.storedAt(ordinal)
-      const rows = stored.segmentRows
-      if (!rows) {
-        for (const key of keysOf(stored, this.name)) pairs.push(keys.add(key, 0, key.length), ordinal)
-        continue
-      }
-      if (rows !== visitorRows) {
-        let numbers = numbersBySegment.get(rows)
-        if (!numbers) numbersBySegment.set(rows, (numbers = new Int32Array(rows.size)))
-        visitor = visitorOf(numbers, rows)
-        visitorRows = rows
-      }
-      rows.keyPositions(stored.segmentRow, this.name, visitor!)
-    }
-    const keyCount = keys.size
-    const offsets = new Int32Array(keyCount + 1)
-    const last = new Int32Array(keyCount).fill(-1)
-    const {keys: pairKeys, ordinals, length} = pairs
-    // A document listing a key twice is one member.
-    for (let i = 0; i < length; i++) if (last[pairKeys[i]] !== ordinals[i]) (last[pairKeys[i]] = ordinals[i]), offsets[pairKeys[i] + 1]++
-    for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k]
-    const members = new Int32Array(offsets[keyCount])
-    const fill = offsets.slice(0, keyCount)
-    last.fill(-1)
-    for (let i = 0; i < length; i++) if (last[pairKeys[i]] !== ordinals[i]) (last[pairKeys[i]] = ordinals[i]), (members[fill[pairKeys[i]]++] = ordinals[i])
-    return {keys, offsets, members}
+    return buildMembers(this.name, this.base)
   }
 }
 
 const NONE: readonly string[] = []
 const NO_MEMBERS = new Int32Array(0)
-
-/** Two growable Int32 columns (a plain array of a million pairs costs more to build and to collect). */
-class PairList {
-  keys = new Int32Array(1 << 16)
-  ordinals = new Int32Array(1 << 16)
-  length = 0
-  push(key: number, ordinal: number): void {
-    if (this.length === this.keys.length) {
-      const keys = new Int32Array(this.length * 2)
-      keys.set(this.keys)
-      const ordinals = new Int32Array(this.length * 2)
-      ordinals.set(this.ordinals)
-      ;[this.keys, this.ordinals] = [keys, ordinals]
-    }
-    this.keys[this.length] = key
-    this.ordinals[this.length++] = ordinal
-  }
-}
-
-/** Entries sharing one key outside the base; a Set keeps insertion order, which is dataset order until an entry re-enters. */
-export class Bucket extends Set<IndexEntry> {
-  private maxSeq = 0
-  private ordered = true
-
-  override add(entry: IndexEntry): this {
-    if (entry.seq < this.maxSeq) this.ordered = false
-    else this.maxSeq = entry.seq
-    return super.add(entry)
-  }
-
-  /** The entries in dataset order. */
-  inOrder(): IndexEntry[] {
-    const list = [...this]
-    if (this.ordered) return list
-    list.sort((a, b) => a.seq - b.seq)
-    this.clear()
-    for (const entry of list) super.add(entry)
-    this.ordered = true
-    return list
-  }
-}

@@ -45,7 +45,8 @@ export async function studioBuildInputs(scratch: ScratchProject): Promise<string
   const packageDir = join(scratch.dir, 'node_modules', 'china-desk')
   const hash = createHash('sha256')
   for (const file of ['package-lock.json', 'sanity.config.ts', 'sanity.cli.ts']) hash.update(`${file}\0`).update(await readFile(join(scratch.dir, file)))
-  hash.update(`node\0${scratch.nodeVersion}\0china-desk/package.json\0`).update(await readFile(join(packageDir, 'package.json')))
+  // `production`: builds from before the lane's environment dropped vitest's NODE_ENV=test held React's dev build.
+  hash.update(`node\0${scratch.nodeVersion}\0NODE_ENV\0${scratch.env.NODE_ENV ?? 'production'}\0china-desk/package.json\0`).update(await readFile(join(packageDir, 'package.json')))
   const reached = await reachableFiles(packageDir)
   for (const key of [...reached.keys()].sort()) hash.update(`china-desk/${key}\0`).update(reached.get(key)!)
   return hash.digest('hex')

@@ -141,7 +141,10 @@ export async function createScratchStudio(lane: StudioLane, tarball: string): Pr
     if (entry.startsWith(`${lane.name}-`) && join(CONSUMER_CACHE, entry) !== dir) await rm(join(CONSUMER_CACHE, entry), {recursive: true, force: true})
   }
 
-  const env = {...process.env, ...(lane.nodeBinDir ? {PATH: `${lane.nodeBinDir}:${process.env.PATH}`} : {})}
+  // A consumer's shell, not vitest's: vitest sets NODE_ENV=test, under which `sanity build` bundles React's
+  // development build (slower in every browser step) and `sanity dev` is not what a user runs.
+  const {NODE_ENV: _vitestNodeEnv, ...shellEnv} = process.env
+  const env = {...shellEnv, ...(lane.nodeBinDir ? {PATH: `${lane.nodeBinDir}:${process.env.PATH}`} : {})}
   const installed = join(dir, '.installed')
   const freshInstall = !existsSync(installed) || process.env.CHINA_DESK_CONSUMER_FRESH === '1'
   if (freshInstall) await rm(dir, {recursive: true, force: true})

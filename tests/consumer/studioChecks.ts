@@ -6,7 +6,7 @@
 import type {Page} from 'playwright-core'
 import {expect} from 'vitest'
 
-import {documentPath, field, STUDIO_LOAD_TIMEOUT} from '../studio/harness/studioPage'
+import {documentPath, field, navigateInStudio, STUDIO_LOAD_TIMEOUT} from '../studio/harness/studioPage'
 
 /** Long enough for the Studio's debounced search, listeners and previews to have settled. */
 const SETTLE_MS = 12_000
@@ -22,7 +22,8 @@ export async function expectDeskAndArticle(page: Page, origin: string, articleId
   for (const section of ['Articles', 'Companies', 'Regulations']) {
     await expect(desk.getByText(section, {exact: true}).count()).resolves.toBe(1)
   }
-  await page.goto(`${origin}${documentPath(articleId)}`, {waitUntil: 'commit', timeout: loadTimeout})
+  // Inside the loaded Studio, as its links move (a second page load would start the whole Studio again).
+  await navigateInStudio(page, documentPath(articleId))
   const input = field(page, 'title').locator('input')
   await input.waitFor({timeout: loadTimeout})
   await expect(input.inputValue()).resolves.toBe(title)

@@ -37,6 +37,23 @@ export async function openDocument(page: Page, session: StudioSession, documentI
   await load
 }
 
+/**
+ * Moves an already loaded Studio tab to another path the way its own links do (Sanity's router follows the
+ * history API), instead of `page.goto`, which loads and starts the whole Studio again: in Chromium a Studio load
+ * costs 10–20 CPU-s, a move inside it about 2.
+ */
+export async function navigateInStudio(page: Page, path: string): Promise<void> {
+  await page.evaluate((target) => {
+    history.pushState(null, '', target)
+    dispatchEvent(new PopStateEvent('popstate', {state: null}))
+  }, path)
+}
+
+/** Opens a desk item by clicking it in the pane that lists it, as an editor browses (no Studio reload). */
+export async function clickDeskItem(page: Page, title: string): Promise<void> {
+  await page.locator(`[data-testid="pane-item-${title}"]`).first().click()
+}
+
 export function field(page: Page, path: string): Locator {
   return page.locator(`[data-testid="field-${path}"]`)
 }

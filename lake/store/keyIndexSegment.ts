@@ -47,13 +47,17 @@ const ID_FIELD = ORDERED_FIELDS.indexOf('_id')
 const SLUG_FIELD = ORDERED_FIELDS.indexOf('slug.current')
 const DEDUPE_FIELD = ORDERED_FIELDS.map((field) => SHARED_SORT_FIELDS.has(field))
 
-/** The segment for `lines` (in file order, none before `base`), or undefined when the format cannot carry them. */
-export function encodeSegment(lines: Iterable<IndexedLine>, base: number): EncodedSegment | undefined {
+/**
+ * The segment for `lines` (in file order, none before `base`), or undefined when the format cannot carry them.
+ * `ints` is scratch space a caller encoding many segments (a scan worker) keeps across them: a fresh zeroed list
+ * per 8 MiB block, grown by doubling, was most of a first open's page faults.
+ */
+export function encodeSegment(lines: Iterable<IndexedLine>, base: number, ints: IntList = new IntList()): EncodedSegment | undefined {
   const positions = new Map<string, number>()
   const strings: string[] = []
   const numbers: number[] = []
   const numberPositions = new Map<number, number>()
-  const ints = new IntList()
+  ints.clear()
   // Shared strings (types, referenced ids, stamps) are stored once; strings unique to a document (id, slug,
   // rev, title…) are appended without a lookup: a repeat costs a few bytes, a lookup per value costs seconds.
   const shared = (value: string | undefined): number => {
@@ -102,13 +106,13 @@ export function encodeSegment(lines: Iterable<IndexedLine>, base: number): Encod
   const joined = strings.join('')
   // Only a string with a surrogate can be ill-formed: the one native scan of the joined text usually settles it.
   if (SURROGATE.test(joined) && !strings.every(isWellFormed)) return undefined
-  const stringText = Buffer.from(joined)
-  const padded = (stringText.length + 3) & ~3
+  const stringBytes = Buffer.byteLength(joined)
+  const padded = (stringBytes + 3) & ~3
   const intCount = strings.length + 1 + ints.size
-  // Never from Buffer's shared pool: a worker transfers `body.buffer` whole.
+  // Never from Buffer's shared pool: a worker transfers `body.buffer` whole. The text is encoded straight into it.
   const body = Buffer.allocUnsafeSlow(padded + intCount * 4)
-  stringText.copy(body, 0)
-  body.fill(0x20, stringText.length, padded)
+  body.write(joined, 0, stringBytes, 'utf8')
+  body.fill(0x20, stringBytes, padded)
   const table = new Int32Array(body.buffer, body.byteOffset + padded, intCount)
   let offset = 0
   for (let i = 0; i < strings.length; i++) {
@@ -117,16 +121,20 @@ export function encodeSegment(lines: Iterable<IndexedLine>, base: number): Encod
   }
   table[strings.length] = offset
   table.set(ints.view(), strings.length + 1)
-  const shape = {bytes: body.length, sha256: createHash('sha256').update(body).digest('hex'), base, stringBytes: stringText.length, strings: strings.length, documents, numbers}
+  const shape = {bytes: body.length, sha256: createHash('sha256').update(body).digest('hex'), base, stringBytes, strings: strings.length, documents, numbers}
   return {body, shape}
 }
 
 /** A growable Int32 list (a plain array of millions of numbers costs more to build and to copy). */
-class IntList {
+export class IntList {
   private data = new Int32Array(1 << 16)
   private length = 0
   get size(): number {
     return this.length
+  }
+  /** Empties the list, keeping its storage for the next segment. */
+  clear(): void {
+    this.length = 0
   }
   push1(value: number): void {
     if (this.length === this.data.length) this.grow()

@@ -6,13 +6,15 @@
  * themselves), and each `postings` task with the block's text postings (`postingsBlocks.ts`), also transferred.
  */
 import {parentPort, workerData} from 'node:worker_threads'
-import {encodeSegment, type IndexedLine} from './keyIndexSegment'
+import {encodeSegment, IntList, type IndexedLine} from './keyIndexSegment'
 import {DatasetLineError, scanBlock, scanBlockKeys} from './lineBlock'
 import {blockPostings, postingsTransfer} from './postingsBlocks'
 import type {ScanAnswer, ScanTask, ScanWorkerData} from './scanProtocol'
 
 const {fd, size, blockBytes} = workerData as ScanWorkerData
 const scratch = Buffer.allocUnsafe(Math.min(blockBytes, size) || 1)
+/** The segment rows' scratch list, kept across blocks (its body is copied into each segment's own buffer). */
+const segmentInts = new IntList()
 
 function answerFor({block, task}: ScanTask): ScanAnswer {
   const from = block * blockBytes
@@ -25,7 +27,7 @@ function answerFor({block, task}: ScanTask): ScanAnswer {
   const lines: IndexedLine[] = []
   // Keys not interned: the segment's string table shares repeated strings already.
   const digest = scanBlockKeys(fd, size, from, to, (keys, start, end) => lines.push({keys, start, end}), scratch)
-  const segment = encodeSegment(lines, from)
+  const segment = encodeSegment(lines, from, segmentInts)
   return segment ? {block, digest, segment} : {block, digest, lines}
 }
 

@@ -218,6 +218,11 @@ export class SegmentRows {
   stringStart(position: number): number {
     return this.ints[position]
   }
+  /** The string position of a row's type or slug (-1: none). */
+  keyPosition(row: number, index: 'type' | 'slug'): number {
+    return this.ints[row + (index === 'type' ? 3 : 4)]
+  }
+
   /** The positions of the strings equal to `key` (not empty): found with one native search of the table text. */
   positionsOf(key: string): number[] {
     const found: number[] = []

@@ -17,6 +17,7 @@ export interface BuiltMembers {
 
 /** (key, base number) pairs in base order, then grouped by key: a counting sort, members ascending per key. */
 export function buildMembers(name: IndexName, base: LookupBase): BuiltMembers {
+  if (name === 'type' || name === 'slug') return buildSingleKey(name, base)
   const pairs = new PairList()
   const keys = new SpanKeys()
   // Per segment, the key number of each string position seen (0: not yet), so a repeated key costs an array read.
@@ -58,6 +59,49 @@ export function buildMembers(name: IndexName, base: LookupBase): BuiltMembers {
   const fill = offsets.slice(0, keyCount)
   last.fill(-1)
   for (let i = 0; i < length; i++) if (last[pairKeys[i]] !== ordinals[i]) (last[pairKeys[i]] = ordinals[i]), (members[fill[pairKeys[i]]++] = ordinals[i])
+  return {keys, offsets, members}
+}
+
+/**
+ * The same for an index with at most one key per document (`_type`, `slug.current`): each base number's key in one
+ * Int32 column, read straight from the row (no callback, no pair list); every query filtering on `_type` after a
+ * reopen builds this first, so it is on the path of every first query.
+ */
+function buildSingleKey(name: 'type' | 'slug', base: LookupBase): BuiltMembers {
+  const keys = new SpanKeys()
+  const keyOf = new Int32Array(base.size)
+  const numbersBySegment = new Map<SegmentRows, Int32Array>()
+  let numbers: Int32Array | undefined
+  let numbersRows: SegmentRows | undefined
+  for (let ordinal = 0; ordinal < base.size; ordinal++) {
+    const stored = base.storedAt(ordinal)
+    const rows = stored.segmentRows
+    if (!rows) {
+      const held = keysOf(stored, name)
+      keyOf[ordinal] = held.length === 0 ? -1 : keys.add(held[0], 0, held[0].length)
+      continue
+    }
+    const position = rows.keyPosition(stored.segmentRow, name)
+    if (position < 0) {
+      keyOf[ordinal] = -1
+      continue
+    }
+    if (rows !== numbersRows) {
+      numbers = numbersBySegment.get(rows)
+      if (!numbers) numbersBySegment.set(rows, (numbers = new Int32Array(rows.size)))
+      numbersRows = rows
+    }
+    let number = numbers![position] - 1
+    if (number < 0) numbers![position] = (number = keys.add(rows.tableText, rows.stringStart(position), rows.stringStart(position + 1))) + 1
+    keyOf[ordinal] = number
+  }
+  const keyCount = keys.size
+  const offsets = new Int32Array(keyCount + 1)
+  for (let ordinal = 0; ordinal < keyOf.length; ordinal++) if (keyOf[ordinal] >= 0) offsets[keyOf[ordinal] + 1]++
+  for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k]
+  const members = new Int32Array(offsets[keyCount])
+  const fill = offsets.slice(0, keyCount)
+  for (let ordinal = 0; ordinal < keyOf.length; ordinal++) if (keyOf[ordinal] >= 0) members[fill[keyOf[ordinal]]++] = ordinal
   return {keys, offsets, members}
 }
 

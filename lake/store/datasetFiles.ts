@@ -14,7 +14,7 @@ import {DatasetSource} from './datasetSource'
 import {BlockHasher, contentHashOf, HASH_BLOCK_BYTES} from './blockHash'
 import {scanDataset, type ScanResult} from './datasetScan'
 import type {RowVisitor} from './keyIndexSegment'
-import {edgeHashOf, encodeSegment, keyIndexFileOf, readTrustedKeyIndex, writeKeyIndex, type DataFileIdentity} from './keyIndexFile'
+import {edgeHashOf, encodeSegment, keyIndexFileOf, readTrustedKeyIndex, writeKeyIndex, writeKeyIndexLater, type DataFileIdentity} from './keyIndexFile'
 import {displayPath, fsyncDirectory} from './ndjsonFile'
 import {scanDatasetInWorkers, type ParallelScan} from './parallelScan'
 import {PerspectiveViews} from './perspectiveViews'
@@ -179,7 +179,7 @@ export async function loadDatasetAsync(file: string, logFile: string, options: L
     const parallel =
       opened.stamp.size >= (options.parallelScanMinBytes ?? PARALLEL_SCAN_MIN_BYTES) && workers > 0 ? await scanDatasetInWorkers({...request, workers}) : undefined
     const scan = parallel?.result ?? scanDataset(request)
-    if (opened.useIndex) writeIndexes(file, opened, scan)
+    if (opened.useIndex && !parallel) writeIndexes(file, opened, scan)
     let loaded: LoadedDataset
     try {
       loaded = finish(opened, scan.documents, logFile, 'scan', parallel ? workers : 1)
@@ -187,12 +187,26 @@ export async function loadDatasetAsync(file: string, logFile: string, options: L
       await parallel?.release()
       throw error
     }
-    if (parallel) loaded.textPostingsBuilt = opened.useIndex ? postingsLater(file, opened, scan, parallel) : parallel.release()
+    if (parallel) loaded.textPostingsBuilt = opened.useIndex ? indexesLater(file, opened, scan, parallel) : parallel.release()
     return loaded
   } catch (error) {
     opened.source.close()
     throw error
   }
+}
+
+/**
+ * After a parallel scan, once the open returned: the key index is written (`writeKeyIndexLater`) while the
+ * workers build the text postings, both only while the data file is still the one loaded. Close and compact wait
+ * for it (`LocalLake`'s background work), so a lake closed right after its open still leaves a complete index.
+ */
+function indexesLater(file: string, opened: OpenedFile, scan: ScanResult, parallel: ParallelScan): Promise<void> {
+  const identity = identityOf(opened, scan)
+  const current = () => sameStamp(stampOf(file), opened.stamp)
+  // Without the postings for now: a search meanwhile builds its own, as after any load without them.
+  attachTextPostings(file, opened.source, identity, scan.documents)
+  const index = writeKeyIndexLater(opened.indexFile, identity, scan.segments, current)
+  return Promise.all([index, postingsLater(file, opened, scan, parallel)]).then(() => undefined)
 }
 
 /** Attaches (and writes) the postings the workers build after the open, if the data file is still the one loaded. */

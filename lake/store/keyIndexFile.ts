@@ -16,6 +16,7 @@
  */
 import {createHash} from 'node:crypto'
 import {closeSync, openSync, readFileSync, renameSync, rmSync, writevSync} from 'node:fs'
+import {open, rename, rm} from 'node:fs/promises'
 import {endianness} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {contentHashOf} from './blockHash'
@@ -99,6 +100,39 @@ export function writeKeyIndex(indexFile: string, data: DataFileIdentity, segment
     renameSync(temp, indexFile)
   } catch {
     // Only a cache: a failure to write it costs the next open a scan, nothing else.
+  }
+}
+
+let laterWrites = 0
+
+/**
+ * The same after the open returned (a first open's 40 MB index cost its caller ~0.5 s of writes): the bytes go out
+ * on libuv's threads while the caller goes on, to a temp file renamed into place only when complete and while
+ * `stillCurrent()` (the data file is still the one described). A process that dies first leaves at most a temp
+ * file nobody reads; the index a reader trusts is always whole (and its header and SHA-256s are checked anyway).
+ * Never rejects: only a cache.
+ */
+export async function writeKeyIndexLater(indexFile: string, data: DataFileIdentity, segments: readonly EncodedSegment[] | undefined, stillCurrent: () => boolean): Promise<void> {
+  if (!segments) return removeKeyIndex(indexFile)
+  // One temp file per write: two opens of the file in one process must not interleave their bytes.
+  const temp = `${tempOf(indexFile)}.${++laterWrites}`
+  try {
+    const handle = await open(temp, 'w')
+    try {
+      let pending = [headerLine(data, segments), ...segments.map((s) => s.body)].filter((part) => part.length > 0)
+      while (pending.length > 0) {
+        let {bytesWritten} = await handle.writev(pending.slice(0, 64))
+        while (pending.length > 0 && bytesWritten >= pending[0].length) bytesWritten -= pending.shift()!.length
+        if (pending.length > 0 && bytesWritten > 0) pending[0] = pending[0].subarray(bytesWritten)
+      }
+    } finally {
+      await handle.close()
+    }
+    if (stillCurrent()) await rename(temp, indexFile)
+  } catch {
+    // A failure to write it costs the next open a scan, nothing else.
+  } finally {
+    await rm(temp, {force: true}).catch(() => undefined)
   }
 }
 

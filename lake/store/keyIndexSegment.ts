@@ -45,6 +45,7 @@ const SHARED_SORT_FIELDS = new Set<string>(['_type', '_createdAt', '_updatedAt']
 const FIELD_COUNT = ORDERED_FIELDS.length
 const ID_FIELD = ORDERED_FIELDS.indexOf('_id')
 const SLUG_FIELD = ORDERED_FIELDS.indexOf('slug.current')
+const TYPE_FIELD = ORDERED_FIELDS.indexOf('_type')
 const DEDUPE_FIELD = ORDERED_FIELDS.map((field) => SHARED_SORT_FIELDS.has(field))
 
 /**
@@ -85,10 +86,11 @@ export function encodeSegment(lines: Iterable<IndexedLine>, base: number, ints: 
     documents++
     const id = unique(keys.id)
     const slug = unique(keys.slug)
+    const type = shared(keys.type)
     ints.push1(gap)
     ints.push1(end - start)
     ints.push1(id)
-    ints.push1(shared(keys.type))
+    ints.push1(type)
     ints.push1(slug)
     ints.push1(unique(keys.rev))
     ints.push1((keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
@@ -100,6 +102,8 @@ export function encodeSegment(lines: Iterable<IndexedLine>, base: number, ints: 
       const value = keys.sortValues[i]
       if (i === ID_FIELD && value === keys.id) ints.push1(id)
       else if (i === SLUG_FIELD && value === keys.slug && slug >= 0) ints.push1(slug)
+      // The `_type` sort value is the type already looked up: one Map lookup per document fewer.
+      else if (i === TYPE_FIELD && value === keys.type && type >= 0) ints.push1(type)
       else ints.push1(sortValue(value, DEDUPE_FIELD[i]))
     }
   }

@@ -7,7 +7,8 @@
  * stores a new one), so the memo needs no invalidation, and a sitemap or a timeline re-reads its pages from it.
  * `REFERENCES_PATH` is the stored list of referenced ids (`references()`), never a parse.
  */
-import {KEPT_TOP_LEVEL, ORDERED_FIELDS, type OrderedField, type StoredDocument} from '../store/storedDocument'
+import {KEPT_TOP_LEVEL, ORDERED_FIELDS, type OrderedField} from '../store/indexKeys'
+import type {StoredDocument} from '../store/storedDocument'
 import {fieldRequest} from '../store/topLevelFields'
 import {readPath, REFERENCES_PATH, type Path, type Row} from './compiledExpression'
 

@@ -5,7 +5,7 @@
  */
 
 import {compareSortValues} from '../store/groqOrder'
-import type {SortValue} from '../store/storedDocument'
+import type {SortValue} from '../store/indexKeys'
 
 /** groq-js's `getType` for JSON values. */
 export const groqType = (value: unknown): string =>

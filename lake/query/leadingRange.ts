@@ -8,7 +8,7 @@
 import {compareSortValues, typeRank} from '../store/groqOrder'
 import type {IndexEntry, OrderKey} from '../store/documentIndex'
 import {sortValueReader, type OrderedIndex} from '../store/orderedIndex'
-import type {SortValue} from '../store/storedDocument'
+import type {SortValue} from '../store/indexKeys'
 import {constantValue, documentPath, type Node} from './planExpressions'
 
 /** One end of a range, ascending: a value of one type rank, or (value undefined) the edge of that rank's values. */

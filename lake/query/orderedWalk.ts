@@ -12,7 +12,7 @@
  */
 import type {DocumentIndex, IndexEntry, OrderKey} from '../store/documentIndex'
 import {defineExpressionKey, OrderedIndex} from '../store/orderedIndex'
-import {ORDERED_FIELDS, type SortValue} from '../store/storedDocument'
+import {ORDERED_FIELDS, type SortValue} from '../store/indexKeys'
 import type {Doc} from '../types'
 import {compileExpression, type CompiledExpression} from './compiledExpression'
 import {planFilter} from './conjunctPlan'

@@ -7,7 +7,7 @@
  * A source nobody references any more is closed by the garbage collector; `close()` closes it at once.
  */
 import {closeSync, readSync} from 'node:fs'
-import {ParsedCache} from './storedDocument'
+import {ParsedCache} from './parsedCache'
 
 /** Closes the descriptors of sources that became garbage without an explicit close (old views after a reload). */
 const unreferenced = new FinalizationRegistry<number>((fd) => {

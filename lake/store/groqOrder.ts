@@ -5,7 +5,7 @@
  * why ordered indexes break them by dataset sequence. Datetimes only arise from `dateTime()`, never from a stored
  * value, so no stored sort value has that type.
  */
-import type {SortValue} from './storedDocument'
+import type {SortValue} from './indexKeys'
 
 export function typeRank(value: SortValue): number {
   switch (typeof value) {

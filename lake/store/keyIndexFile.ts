@@ -22,7 +22,7 @@ import {basename, dirname, join} from 'node:path'
 import {contentHashOf} from './blockHash'
 import {readSegmentRows, type EncodedSegment, type RowVisitor, type SegmentShape} from './keyIndexSegment'
 import {readFully} from './lineBlock'
-import {ORDERED_FIELDS} from './storedDocument'
+import {ORDERED_FIELDS} from './indexKeys'
 
 export {encodeSegment, type EncodedSegment, type IndexedLine} from './keyIndexSegment'
 export {contentHashOf} from './blockHash'

@@ -12,7 +12,7 @@
  * cannot carry (a lone surrogate) means the segment cannot be encoded.
  */
 import {createHash} from 'node:crypto'
-import {ORDERED_FIELDS, type DocumentKeys, type SortValue} from './storedDocument'
+import {ORDERED_FIELDS, type DocumentKeys, type SortValue} from './indexKeys'
 
 export interface IndexedLine {
   keys: DocumentKeys

@@ -11,7 +11,7 @@ import {createHash} from 'node:crypto'
 import {readSync} from 'node:fs'
 import {scanLineKeys} from './lineKeyScanner'
 import {LineProblem, parseDocument} from './ndjsonFile'
-import {keysOfDocument, type DocumentKeys} from './storedDocument'
+import {keysOfDocument, type DocumentKeys} from './indexKeys'
 import type {Doc} from '../types'
 
 const NEWLINE = 0x0a

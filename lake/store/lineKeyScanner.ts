@@ -15,7 +15,7 @@
  */
 import {FIELD_REF_JOINER} from './documentKeys'
 import {ARRAY, ESCAPE_BYTE, ESCAPED, FALSE, isHex, latin1, literalEnd, NONE as NO_VALUE, NULL, NUMBER, numberEnd, OBJECT, STRING, STRING_BYTE, tokenText, tokenValue, TRUE, type Kind} from './jsonTokens'
-import {keysFromParts, ORDERED_FIELDS, type DocumentKeys, type SortValue} from './storedDocument'
+import {keysFromParts, ORDERED_FIELDS, type DocumentKeys, type SortValue} from './indexKeys'
 
 const MAX_DEPTH = 256
 const MAX_KEYS = 1024

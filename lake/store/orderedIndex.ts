@@ -6,7 +6,8 @@
  * computed once per stored document (which never changes: a write stores a new one) and remembered.
  */
 import {compareSortValues} from './groqOrder'
-import {ORDERED_FIELDS, type OrderedField, type SortValue, type StoredDocument} from './storedDocument'
+import {ORDERED_FIELDS, type OrderedField, type SortValue} from './indexKeys'
+import type {StoredDocument} from './storedDocument'
 
 export interface IndexEntry {
   seq: number

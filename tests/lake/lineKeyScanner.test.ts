@@ -8,7 +8,7 @@
 import {describe, expect, it} from 'vitest'
 import {scanLineKeys} from '../../lake/store/lineKeyScanner'
 import {LineProblem, parseDocument} from '../../lake/store/ndjsonFile'
-import {keysOfDocument, ORDERED_FIELDS} from '../../lake/store/storedDocument'
+import {keysOfDocument, ORDERED_FIELDS} from '../../lake/store/indexKeys'
 
 /** What the JSON.parse path makes of a line: its keys, its error, or nothing for a blank line. */
 function reference(line: Buffer): unknown {

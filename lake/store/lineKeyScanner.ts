@@ -2,8 +2,10 @@
  * The index keys of one dataset line read straight from its UTF-8 bytes: exactly
  * `keysOfDocument(parseDocument(line))`, without decoding the line or building its objects. A first open reads
  * every line of the file once for its keys; decoding, `JSON.parse` and collecting the garbage were most of that.
- * This walks the bytes once, checking JSON's grammar as it goes (`jsonTokens.ts`), and decodes only the strings
- * the keys are made of (`_id`, `_type`, `_rev`, the top-level sort fields, `slug.current`, the `_ref`s kept).
+ * This walks the bytes once, checking JSON's grammar as it goes (`jsonTokens.ts`) and noting where the values the
+ * keys are made of are (`_id`, `_type`, `_rev`, the top-level sort fields, `slug.current`, the `_ref`s kept);
+ * `scannedKeyFields.ts` decodes only those. It stays one function: its loop runs for every value of every line,
+ * and state passed between functions there would cost the open more than the length costs the reader.
  *
  * Where it is in doubt it answers `undefined` and the caller parses the line as before (same keys or same error):
  * a line that is not one JSON object or breaks the grammar, an object with a repeated key (JSON.parse keeps the
@@ -14,24 +16,12 @@
  * between its quotes exactly as the whole line would be (an invalid sequence becomes U+FFFD either way).
  */
 import {FIELD_REF_JOINER} from './documentKeys'
+import type {DocumentKeys} from './indexKeys'
 import {ARRAY, ESCAPE_BYTE, ESCAPED, FALSE, isHex, latin1, literalEnd, NONE as NO_VALUE, NULL, NUMBER, numberEnd, OBJECT, STRING, STRING_BYTE, tokenText, tokenValue, TRUE, type Kind} from './jsonTokens'
-import {keysFromParts, ORDERED_FIELDS, type DocumentKeys, type SortValue} from './indexKeys'
+import {CURRENT, FIELD, keysOfWalk, MAX_REFS, NONE, REF, refs, SCANNABLE, SLUG, SLUG_CURRENT, TOP_NAMES, topEnd, topKind, topStart} from './scannedKeyFields'
 
 const MAX_DEPTH = 256
 const MAX_KEYS = 1024
-const MAX_REFS = 4096
-
-/** Where a value goes: nowhere, a `_ref`, the top-level slug's `current`, or top-level field `TOP_FIELDS[slot - FIELD]`. */
-const [NONE, REF, SLUG_CURRENT, FIELD] = [0, 1, 2, 3]
-const TOP_FIELDS = [...new Set(['_rev', '_score', 'slug', '_id', '_type', ...ORDERED_FIELDS.filter((field) => field !== 'slug.current')])]
-const [REV, SCORE, SLUG, ID, TYPE] = ['_rev', '_score', 'slug', '_id', '_type'].map((field) => TOP_FIELDS.indexOf(field))
-/** For each sort field, the top-level field it is (-1: `slug.current`). */
-const SORT_SOURCE = ORDERED_FIELDS.map((field) => TOP_FIELDS.indexOf(field))
-const [ID_SORT, TYPE_SORT] = [ORDERED_FIELDS.indexOf('_id' as never), ORDERED_FIELDS.indexOf('_type' as never)]
-/** Only `slug.current` is a nested sort field: another would need a path this scanner does not follow. */
-const SCANNABLE = ORDERED_FIELDS.every((field) => !field.includes('.') || field === 'slug.current')
-const TOP_NAMES = TOP_FIELDS.map((name) => Buffer.from(name, 'latin1'))
-const CURRENT = Buffer.from('current', 'latin1')
 
 // The walk's state for one line at a time, allocated once.
 const isObject = new Uint8Array(MAX_DEPTH + 2)
@@ -45,11 +35,6 @@ const keyStart = new Int32Array(MAX_KEYS)
 const keyEnd = new Int32Array(MAX_KEYS)
 /** Length and first and last byte of each open key: a cheap first test for a repeated key. */
 const keyTag = new Int32Array(MAX_KEYS)
-const topKind = new Uint8Array(TOP_FIELDS.length)
-const topStart = new Int32Array(TOP_FIELDS.length)
-const topEnd = new Int32Array(TOP_FIELDS.length)
-/** The references found so far: start, end and kind of each `_ref` string token (an enclosing `_ref` may drop them). */
-const refs = new Int32Array(3 * MAX_REFS)
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 
@@ -219,29 +204,3 @@ function sameAs(bytes: Buffer, name: Uint8Array, start: number): boolean {
   for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name[i]) return false
   return true
 }
-
-/** The keys of the line just walked, as keysOfDocument gives them; undefined without a string `_id` (parseDocument says why). */
-function keysOfWalk(bytes: Buffer, refCount: number, fieldRefs: string[], slugKind: Kind, slugStart: number, slugEnd: number): DocumentKeys | undefined {
-  if (!isString(ID) || topEnd[ID] - topStart[ID] <= 2) return undefined
-  const slugValue = topKind[SLUG] === OBJECT ? tokenValue(bytes, slugKind, slugStart, slugEnd) : null
-  const sortValues: SortValue[] = new Array(SORT_SOURCE.length)
-  for (let i = 0; i < SORT_SOURCE.length; i++) {
-    const source = SORT_SOURCE[i]
-    sortValues[i] = source >= 0 ? tokenValue(bytes, topKind[source], topStart[source], topEnd[source]) : slugValue
-  }
-  const references: string[] = new Array(refCount)
-  for (let i = 0; i < refCount; i++) references[i] = tokenText(bytes, refs[3 * i + 2], refs[3 * i], refs[3 * i + 1])
-  return keysFromParts({
-    id: (ID_SORT >= 0 ? sortValues[ID_SORT] : topText(bytes, ID)) as string,
-    type: isString(TYPE) ? ((TYPE_SORT >= 0 ? sortValues[TYPE_SORT] : topText(bytes, TYPE)) as string) : undefined,
-    slug: typeof slugValue === 'string' ? slugValue : undefined,
-    rev: isString(REV) ? topText(bytes, REV) : undefined,
-    references: refCount < 2 ? references : [...new Set(references)],
-    fieldRefs,
-    sortValues,
-    hasOwnScore: topKind[SCORE] === NUMBER,
-  })
-}
-
-const isString = (field: number): boolean => topKind[field] === STRING || topKind[field] === ESCAPED
-const topText = (bytes: Buffer, field: number): string => tokenText(bytes, topKind[field], topStart[field], topEnd[field])

@@ -25,11 +25,20 @@ function newestMtime(path: string): number {
   return newest
 }
 
+/** The NODE_ENV a build recorded; undefined for an older or damaged marker (the build is then redone). */
+function markerNodeEnv(marker: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(marker, 'utf8')) as {nodeEnv?: string}).nodeEnv
+  } catch {
+    return undefined
+  }
+}
+
 export function isStudioBuildFresh(projectDir: string, outDir: string): boolean {
   const marker = join(outDir, OFFLINE_BUILD_MARKER)
   if (!existsSync(marker) || !existsSync(join(outDir, 'index.html'))) return false
   // Builds made before NODE_ENV was pinned may hold React's development build (see buildInto).
-  if ((JSON.parse(readFileSync(marker, 'utf8')) as {nodeEnv?: string}).nodeEnv !== 'production') return false
+  if (markerNodeEnv(marker) !== 'production') return false
   const built = statSync(marker).mtimeMs
   return STUDIO_SOURCES.every((source) => newestMtime(join(projectDir, source)) <= built)
 }

@@ -5,7 +5,7 @@
  * Progress goes to stderr; the result is plain data (`QueryBenchResult`), rendered by `queryReport.ts`.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {PerformanceObserver} from 'node:perf_hooks'
 import {tmpdir} from 'node:os'
 import {setFlagsFromString} from 'node:v8'
@@ -16,7 +16,7 @@ import {isDeepStrictEqual} from 'node:util'
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import {LocalLake} from '../../lake'
 import {loadBenchCases, type BenchCase} from './benchCases'
-import type {ColdRun, EngineTiming, QueryBenchResult, QueryCaseResult, QuerySizeResult} from './queryReport'
+import type {ColdRun, EngineTiming, FirstOpenRun, QueryBenchResult, QueryCaseResult, QuerySizeResult} from './queryReport'
 import {generateDataset, type SyntheticDataset} from './syntheticDataset'
 
 export interface QueryBenchOptions {
@@ -116,6 +116,7 @@ async function benchSize(size: number, options: QueryBenchOptions, dir: string):
   settledHeap()
   // The first open of a new file parses every line and writes the key index beside it (`<file>.index`); every
   // later open of the unchanged file (Studio, query workers, scripts) reads the index instead: both are reported.
+  const firstInNewProcess = options.cold === false ? undefined : firstOpenInNewProcess(file)
   const first = await timedOpen(file).then(async ({lake: firstLake, ...timing}) => (await firstLake.close(), timing))
   settledHeap()
   const {lake, openMs, openCpuMs} = await timedOpen(file)
@@ -151,12 +152,30 @@ async function benchSize(size: number, options: QueryBenchOptions, dir: string):
     fileMegabytes: round(fileMegabytes),
     firstOpenMs: round(first.openMs),
     firstOpenCpuMs: round(first.openCpuMs),
+    ...(firstInNewProcess && {firstOpenNewProcess: firstInNewProcess}),
     openMs: round(openMs),
     openCpuMs: round(openCpuMs),
     storeHeapMegabytes: round(heapMb),
     querySource: source,
     cases: results,
     patch,
+  }
+}
+
+/**
+ * The first open of a copy of `file` (no key index beside it) in a new process (`firstOpenRun.ts`): what a user's
+ * process meets after `sanity dataset export`, without the bench process's generated garbage on its heap.
+ */
+function firstOpenInNewProcess(file: string): FirstOpenRun {
+  const copy = `${file}.first-open.ndjson`
+  copyFileSync(file, copy)
+  try {
+    const script = join(dirname(fileURLToPath(import.meta.url)), 'firstOpenRun.ts')
+    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, copy], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']})
+    const run = JSON.parse(output) as FirstOpenRun
+    return {openMs: round(run.openMs), openCpuMs: round(run.openCpuMs), heapMegabytes: round(run.heapMegabytes), rssMegabytes: round(run.rssMegabytes)}
+  } finally {
+    for (const suffix of ['', '.index', '.postings', '.txlog']) rmSync(`${copy}${suffix}`, {force: true})
   }
 }
 

@@ -21,6 +21,15 @@ export interface ColdRun {
   gcMs: number
 }
 
+/** The first open of a never-seen copy of the file in a new process (`firstOpenRun.ts`). */
+export interface FirstOpenRun {
+  openMs: number
+  openCpuMs: number
+  /** Heap after a full collection with the lake open, above the process's heap before the open. */
+  heapMegabytes: number
+  rssMegabytes: number
+}
+
 export interface QueryCaseResult {
   name: string
   /** The store's first run in the bench process (after the cases before it): pays for indexes built on first use. */
@@ -45,6 +54,8 @@ export interface QuerySizeResult {
   /** The first open of the freshly written file: parses every line and writes the key index file. */
   firstOpenMs: number
   firstOpenCpuMs: number
+  /** The same in a new process, as a user's process meets it (absent with --no-cold). */
+  firstOpenNewProcess?: FirstOpenRun
   /** Reopening the unchanged file (from its key index file). */
   openMs: number
   /** CPU time of this process during the open (user + system): comparable when other processes load the machine. */
@@ -75,11 +86,14 @@ function caseRow(row: QueryCaseResult): string {
   return `| ${row.name} | ${cold} | ${ms(row.firstStoreMs)} | ${ms(row.store.medianMs)} | ${ms(row.store.p95Ms)} | ${gc} | ${plain} | ${ratio} | ${row.resultBytes.toLocaleString('en')} | ${same} | ${row.store.runs}/${row.groqJs?.runs ?? 0} |`
 }
 
+const firstOpenInNewProcess = ({firstOpenNewProcess: run}: QuerySizeResult): string =>
+  run ? ` (in a new process: ${ms(run.openMs)} ms wall, ${ms(run.openCpuMs)} ms CPU, heap ${run.heapMegabytes.toFixed(0)} MB, RSS ${run.rssMegabytes.toFixed(0)} MB)` : ''
+
 export function queryReportMarkdown(result: QueryBenchResult): string {
   const lines = ['## Queries: LocalLake vs plain groq-js', '']
   for (const size of result.sizes) {
     lines.push(
-      `### ${size.articles.toLocaleString('en')} articles (${size.documents.toLocaleString('en')} documents, ${size.fileMegabytes.toFixed(1)} MB NDJSON; first open ${ms(size.firstOpenMs)} ms wall, ${ms(size.firstOpenCpuMs)} ms CPU; reopen ${ms(size.openMs)} ms wall, ${ms(size.openCpuMs)} ms CPU; heap with the store loaded ≈ ${size.storeHeapMegabytes.toFixed(0)} MB above the process baseline; queries from ${size.querySource})`,
+      `### ${size.articles.toLocaleString('en')} articles (${size.documents.toLocaleString('en')} documents, ${size.fileMegabytes.toFixed(1)} MB NDJSON; first open ${ms(size.firstOpenMs)} ms wall, ${ms(size.firstOpenCpuMs)} ms CPU${firstOpenInNewProcess(size)}; reopen ${ms(size.openMs)} ms wall, ${ms(size.openCpuMs)} ms CPU; heap with the store loaded ≈ ${size.storeHeapMegabytes.toFixed(0)} MB above the process baseline; queries from ${size.querySource})`,
       '',
       '| query | first run after a reopen, new process, ms | store first run ms | store median ms | store p95 ms | store GC ms / pauses | groq-js median ms | groq-js p95 ms | speed-up | result bytes | same result | runs (store/groq-js) |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|',

@@ -45,15 +45,7 @@ export class DatasetSource {
 
   /** The bytes [start, end), read from the file. */
   bytes(start: number, end: number): Buffer {
-    if (this.fd === undefined) throw new Error(`${this.where}: the dataset was closed; open it again to read documents`)
-    const buffer = Buffer.allocUnsafe(end - start)
-    let done = 0
-    while (done < buffer.length) {
-      const n = readSync(this.fd, buffer, done, buffer.length - done, start + done)
-      if (n === 0) throw new Error(`${this.where}: the file became shorter while open (changed outside the lake?); open it again`)
-      done += n
-    }
-    return buffer
+    return this.readInto(Buffer.allocUnsafe(end - start), start)
   }
 
   /**
@@ -61,18 +53,21 @@ export class DatasetSource {
    * sitemap page reads 10,000 lines; a new buffer per line over Buffer's 4 KiB pool costs more than the read).
    */
   peek(start: number, end: number): Buffer {
-    if (this.fd === undefined) throw new Error(`${this.where}: the dataset was closed; open it again to read documents`)
     if (this.scratch.length < end - start) this.scratch = Buffer.allocUnsafeSlow(Math.max(end - start, 2 * this.scratch.length))
-    const buffer = this.scratch.subarray(0, end - start)
-    let done = 0
-    while (done < buffer.length) {
+    return this.readInto(this.scratch.subarray(0, end - start), start)
+  }
+  private scratch = Buffer.allocUnsafeSlow(64 * 1024)
+
+  /** Fills `buffer` with the file's bytes from `start`. */
+  private readInto(buffer: Buffer, start: number): Buffer {
+    if (this.fd === undefined) throw new Error(`${this.where}: the dataset was closed; open it again to read documents`)
+    for (let done = 0; done < buffer.length; ) {
       const n = readSync(this.fd, buffer, done, buffer.length - done, start + done)
       if (n === 0) throw new Error(`${this.where}: the file became shorter while open (changed outside the lake?); open it again`)
       done += n
     }
     return buffer
   }
-  private scratch = Buffer.allocUnsafeSlow(64 * 1024)
 
   close(): void {
     if (this.fd === undefined) return

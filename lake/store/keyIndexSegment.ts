@@ -13,6 +13,7 @@
  */
 import {createHash} from 'node:crypto'
 import {ORDERED_FIELDS, type DocumentKeys, type SortValue} from './indexKeys'
+import {lowerBound} from './sortedSearch'
 
 export interface IndexedLine {
   keys: DocumentKeys
@@ -233,14 +234,7 @@ export class SegmentRows {
     const ints = this.ints
     for (let at = this.text.indexOf(key); at >= 0; at = this.text.indexOf(key, at + 1)) {
       // The first string starting at or after `at`; only a string starting exactly there (and as long) is `key`.
-      let low = 0
-      let high = this.stringCount
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if (ints[middle] < at) low = middle + 1
-        else high = middle
-      }
-      for (let p = low; p < this.stringCount && ints[p] === at; p++) if (ints[p + 1] - at === key.length) found.push(p)
+      for (let p = lowerBound(ints, at, this.stringCount); p < this.stringCount && ints[p] === at; p++) if (ints[p + 1] - at === key.length) found.push(p)
     }
     return found
   }

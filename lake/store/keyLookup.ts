@@ -13,6 +13,7 @@ import {Bucket, keysOf, type IndexName, type LookupBase} from './lookupBase'
 import {buildMembers, type BuiltMembers} from './lookupBuild'
 import type {IndexEntry} from './orderedIndex'
 import type {StoredDocument} from './storedDocument'
+import {lowerBound} from './sortedSearch'
 
 export {LookupBase, type IndexName} from './lookupBase'
 
@@ -63,13 +64,7 @@ export class LookupIndex {
     const ordinal = this.base.ordinalOf(entry)
     if (ordinal < 0) return this.buckets.get(key)?.has(entry) ?? false
     const members = this.baseMembers(key)
-    let low = 0
-    let high = members.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (members[middle] < ordinal) low = middle + 1
-      else high = middle
-    }
+    const low = lowerBound(members, ordinal)
     return low < members.length && members[low] === ordinal
   }
 

@@ -5,6 +5,7 @@
  */
 import type {IndexEntry} from './orderedIndex'
 import type {StoredDocument} from './storedDocument'
+import {lowerBound} from './sortedSearch'
 
 export type IndexName = 'type' | 'slug' | 'references' | 'fieldRef'
 
@@ -62,15 +63,8 @@ export class LookupBase {
 
   /** The entry's base number while the base still describes it, else -1. */
   ordinalOf(entry: IndexEntry): number {
-    const seqs = this.seqs
-    let low = 0
-    let high = seqs.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (seqs[middle] < entry.seq) low = middle + 1
-      else high = middle
-    }
-    return low < seqs.length && this.entries[low] === entry && this.stale[low] === 0 ? low : -1
+    const low = lowerBound(this.seqs, entry.seq)
+    return low < this.seqs.length && this.entries[low] === entry && this.stale[low] === 0 ? low : -1
   }
 
   /** Records a change of `entry` (`present`: it is still in the view); true when the base described it until now. */

@@ -5,6 +5,7 @@
  * token was ever under it. `PostingsBuilder` makes them from documents in line order.
  */
 import {isMixed, isPlainToken, matchTokens} from './matchTokens'
+import {lowerBoundString} from './sortedSearch'
 
 export interface FieldPostings {
   field: string
@@ -41,26 +42,16 @@ export const PERSISTED_TEXT_FIELDS: readonly string[] = ['searchText', 'searchTi
 
 /** The position of `key` in the section, or -1. */
 export function keyPosition(section: FieldPostings, key: string): number {
-  const at = lowerBound(section.keys, key)
+  const at = lowerBoundString(section.keys, key)
   return section.keys[at] === key ? at : -1
 }
 
 /** Positions [from, to) of the keys starting with `prefix`. */
 export function prefixRange(section: FieldPostings, prefix: string): [number, number] {
-  const from = lowerBound(section.keys, prefix)
+  const from = lowerBoundString(section.keys, prefix)
   let to = from
   while (to < section.keys.length && section.keys[to].startsWith(prefix)) to++
   return [from, to]
-}
-
-function lowerBound(keys: string[], key: string): number {
-  let [low, high] = [0, keys.length]
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (keys[middle] < key) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 /** Calls `visit` for each document under key position `at`, in ordinal order. */

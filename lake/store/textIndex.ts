@@ -19,6 +19,7 @@ import {Posting, type LineEntries, type PostingCounts} from './posting'
 import {forEachPosting, IMPURE, keyPosition, prefixRange, type FieldPostings} from './postingsData'
 import type {StoredDocument} from './storedDocument'
 import {textIndexStats, textPostingsOf, type TextPostings} from './textPostings'
+import {lowerBoundString} from './sortedSearch'
 
 export {isPlainToken, matchTokens, patternTerms, termPrefix, textOf} from './matchTokens'
 
@@ -209,13 +210,7 @@ export class TextIndex {
       for (let at = from; at < to; at++) this.postingOf(this.base.section.keys[at])
     }
     const keys = (this.sortedKeys ??= [...this.postings.keys()].sort())
-    let low = 0
-    let high = keys.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (keys[middle] < key) low = middle + 1
-      else high = middle
-    }
+    const low = lowerBoundString(keys, key)
     const merged = new Map<IndexEntry, number>()
     let max = 0
     for (let i = low; i < keys.length && keys[i].startsWith(key); i++) {

@@ -14,8 +14,11 @@ import {StoredDocumentKeys, type SegmentRowKeys} from './storedDocumentKeys'
 import {deepFreeze, movedLineError, topLevelFieldsOfLine, trimBytes} from './storedLine'
 import type {FieldRequest} from './topLevelFields'
 
-/** Whole documents parsed from the file since the process started (tests count them: a sitemap page parses none). */
-export const parseStats = {documents: 0}
+/**
+ * Whole documents parsed from the file, and lines read for a few of their fields, since the process started (tests
+ * count them: a sitemap page parses no whole document; a page run again reads no line).
+ */
+export const parseStats = {documents: 0, fieldReads: 0}
 
 /** Where a file-backed document's bytes are: `source.read(start, end)` is its line (possibly with surrounding blanks). */
 export interface DocumentSource {
@@ -117,13 +120,17 @@ export class StoredDocument extends StoredDocumentKeys {
   /**
    * An object with the top-level fields `request` names, as the document has them (absent ones absent): the parsed
    * document when it is at hand, else only those fields parsed out of the line (`topLevelFields.ts`), frozen and not
-   * cached. A reader of a few fields of many documents (a sitemap page) then parses no whole document.
+   * cached. A reader of a few fields of many documents (a sitemap page) then parses no whole document. When the
+   * same fields of it were read last time, it is parsed whole instead, so that the cache keeps it (`parsedCache.ts`):
+   * a page that projects the same documents on every run reads them from memory from its third run on.
    */
   fields(request: FieldRequest): Doc {
     if (this.held || this.make) return this.doc()
     const source = this.source!
     const cached = source.cache.get(this)
     if (cached) return cached
+    if (source.cache.readBefore(this, request)) return this.doc()
+    parseStats.fieldReads++
     return topLevelFieldsOfLine(source.peek(this.start, this.end), request, this, source.where, this.start) ?? this.doc()
   }
 

@@ -107,10 +107,26 @@ export interface FieldRequest {
   encoded: readonly Uint8Array[]
 }
 
-/** A request for `names`; `also` are fields whose presence the caller checks too (the kept sort fields). */
+/** Requests made so far, by their names: the same reader in a later query gets the same request object. */
+const requests = new Map<string, FieldRequest>()
+const REQUESTS_LIMIT = 1_000
+
+/**
+ * A request for `names`; `also` are fields whose presence the caller checks too (the kept sort fields). The same
+ * names give the same object (the parsed cache tells a page read again from another reader of the same document
+ * by it: `parsedCache.ts`).
+ */
 export function fieldRequest(names: Iterable<string>, also: readonly string[] = []): FieldRequest | undefined {
   const wanted = [...new Set(['_id', ...names])]
   // An own `__proto__` property cannot be set on a plain object the way JSON.parse makes it: read the document.
   if (wanted.includes('__proto__')) return undefined
-  return {names: wanted, encoded: [...wanted, ...also].map((name) => Buffer.from(name))}
+  const key = JSON.stringify([wanted, also])
+  let request = requests.get(key)
+  if (!request) {
+    // Queries are a small fixed set in practice; ad-hoc ones must not grow this without bound.
+    if (requests.size >= REQUESTS_LIMIT) requests.clear()
+    request = {names: wanted, encoded: [...wanted, ...also].map((name) => Buffer.from(name))}
+    requests.set(key, request)
+  }
+  return request
 }

@@ -6,145 +6,22 @@
  * thread otherwise (`datasetScan.ts`), and the index is written for the next open. Then the log's complete lines
  * are replayed. A file stamp (inode, size, times) tells a reader when another process compacted, so it reloads
  * instead of reading a log offset that no longer means anything.
+ * Here: the two loads (this thread, or worker threads with the indexes written after the open returned). Opening the
+ * file and making the views: `datasetOpen.ts`; writing a new data file (compaction, the close fold):
+ * `datasetRewrite.ts`; stamps: `fileStamp.ts`.
  */
-import {closeSync, fstatSync, fsyncSync, openSync, renameSync, statSync, writeSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
-import {basename, dirname, join} from 'node:path'
-import {DatasetSource} from './datasetSource'
-import {BlockHasher, contentHashOf, HASH_BLOCK_BYTES} from './blockHash'
 import {scanDataset, type ScanResult} from './datasetScan'
-import type {RowVisitor} from './keyIndexSegment'
-import {edgeHashOf, encodeSegment, keyIndexFileOf, readTrustedKeyIndex, writeKeyIndex, writeKeyIndexLater, type DataFileIdentity} from './keyIndexFile'
-import {displayPath, fsyncDirectory} from './ndjsonFile'
+import {finish, identityOf, openDataFile, PARALLEL_SCAN_MIN_BYTES, scanRequest, writeIndexes, type LoadedDataset, type LoadOptions, type OpenedFile} from './datasetOpen'
+import {sameStamp, stampOf} from './fileStamp'
+import {writeKeyIndexLater} from './keyIndexFile'
 import {scanDatasetInWorkers, type ParallelScan} from './parallelScan'
-import {PerspectiveViews} from './perspectiveViews'
-import {StoredDocument} from './storedDocument'
-import {deepFreeze} from './storedLine'
-import {attachTextPostings, carryTextPostings} from './textPostings'
-import {readLogFrom} from './transactionLog'
-import type {Doc} from '../types'
+import {attachTextPostings} from './textPostings'
 
-export interface FileStamp {
-  ino: number
-  size: number
-  mtimeMs: number
-  ctimeMs: number
-}
-
-export function stampOf(file: string): FileStamp {
-  const {ino, size, mtimeMs, ctimeMs} = statSync(file)
-  return {ino, size, mtimeMs, ctimeMs}
-}
-
-export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
-  a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
-
-export function logSize(logFile: string): number {
-  try {
-    return statSync(logFile).size
-  } catch {
-    return 0
-  }
-}
-
-/** Freezes a loaded document so that callers can share it without copying and cannot corrupt the store. */
-export const frozen = (doc: Doc): Doc => deepFreeze(doc)
-
-/** Datasets smaller than this open fast enough by scanning; they get no key index file. */
-export const KEY_INDEX_MIN_BYTES = 1 << 20
-/** A first open scans files of at least this many bytes on worker threads (starting them costs ~50 ms). */
-export const PARALLEL_SCAN_MIN_BYTES = 16 << 20
-
-/** How the keys were obtained: from a trusted index file, or by parsing every line (the index then written). */
-export type KeySource = 'index' | 'scan'
-
-export interface LoadedDataset {
-  views: PerspectiveViews
-  stamp: FileStamp
-  logOffset: number
-  /** The open data file the views' documents read from; close it with the lake. */
-  source: DatasetSource
-  keysFrom: KeySource
-  /** After a parallel scan: the workers' text postings pass, attached when it ends (never rejects; close awaits it). */
-  textPostingsBuilt?: Promise<void>
-  /** How many threads parsed the file (1 when the keys came from the index or the calling thread scanned). */
-  scanThreads: number
-}
-
-export interface LoadOptions {
-  /** Write (and trust) a key index file only for data files of at least this many bytes (default KEY_INDEX_MIN_BYTES). */
-  keyIndexMinBytes?: number
-  /** An async open scans a file of at least this many bytes on worker threads (default PARALLEL_SCAN_MIN_BYTES). */
-  parallelScanMinBytes?: number
-  /** Worker threads for such a scan (default: the machine's cores, at most 4). */
-  scanWorkers?: number
-  /** Block size of a scan and of the content hash (default HASH_BLOCK_BYTES; tests make lines straddle blocks). */
-  scanBlockBytes?: number
-}
-
-interface OpenedFile {
-  fd: number
-  source: DatasetSource
-  stamp: FileStamp
-  indexFile: string
-  useIndex: boolean
-  /** The documents from a trusted key index file, if there is one. */
-  indexed: StoredDocument[] | undefined
-  /** The data file as that index vouched for it (the text postings file must name the same content). */
-  identity?: DataFileIdentity
-}
-
-function openDataFile(file: string, options: LoadOptions): OpenedFile {
-  const fd = openSync(file, 'r')
-  const source = new DatasetSource(fd, displayPath(file))
-  try {
-    const {ino, size, mtimeMs, ctimeMs} = fstatSync(fd)
-    const stamp = {ino, size, mtimeMs, ctimeMs}
-    const indexFile = keyIndexFileOf(file)
-    const useIndex = size >= (options.keyIndexMinBytes ?? KEY_INDEX_MIN_BYTES)
-    const trusted = useIndex ? readTrustedKeyIndex(indexFile, fd, stamp) : undefined
-    const documents: StoredDocument[] = []
-    const fromRow: RowVisitor = (id, rows, row, hasSeparatorKey, start, end) => documents.push(StoredDocument.fromRow(id, rows, row, hasSeparatorKey, source, start, end))
-    if (trusted && trusted.forEachLine(fromRow)) {
-      if (trusted.restamped) trusted.restamp()
-      return {fd, source, stamp, indexFile, useIndex, indexed: documents, identity: trusted.data}
-    }
-    return {fd, source, stamp, indexFile, useIndex, indexed: undefined}
-  } catch (error) {
-    source.close()
-    throw error
-  }
-}
-
-const scanRequest = (opened: OpenedFile, options: LoadOptions) => ({
-  fd: opened.fd,
-  size: opened.stamp.size,
-  source: opened.source,
-  blockBytes: options.scanBlockBytes ?? HASH_BLOCK_BYTES,
-  encode: opened.useIndex,
-})
-
-const identityOf = (opened: OpenedFile, scan: ScanResult): DataFileIdentity => ({
-  ...opened.stamp,
-  edges: edgeHashOf(opened.fd, opened.stamp.size),
-  sha256: scan.sha256,
-  hashBlockBytes: scan.blockBytes,
-})
-
-/** After a scan: the key index and the text postings (`textPostings.ts`) for the next open. */
-function writeIndexes(file: string, opened: OpenedFile, scan: ScanResult): void {
-  const identity = identityOf(opened, scan)
-  writeKeyIndex(opened.indexFile, identity, scan.segments)
-  attachTextPostings(file, opened.source, identity, scan.documents, scan.textPostings)
-}
-
-/** The views of the loaded documents with the log replayed on top. */
-function finish(opened: OpenedFile, documents: StoredDocument[], logFile: string, keysFrom: KeySource, scanThreads: number): LoadedDataset {
-  const views = PerspectiveViews.load(documents)
-  const {entries, offset} = readLogFrom(logFile, 0)
-  for (const entry of entries) for (const {id, doc} of entry.docs) views.put(id, doc && frozen(doc))
-  return {views, stamp: opened.stamp, logOffset: offset, source: opened.source, keysFrom, scanThreads}
-}
+// What the lake and tests import from here, now in the files split by concern.
+export {frozen, KEY_INDEX_MIN_BYTES, PARALLEL_SCAN_MIN_BYTES, type KeySource, type LoadedDataset, type LoadOptions} from './datasetOpen'
+export {contentHashOfFile, rewriteDataset} from './datasetRewrite'
+export {logSize, sameStamp, stampOf, type FileStamp} from './fileStamp'
 
 /** Reads file and log on this thread; throws (naming file and line) before anything is replaced if either is malformed. */
 export function loadDataset(file: string, logFile: string, options: LoadOptions = {}): LoadedDataset {
@@ -219,71 +96,5 @@ async function postingsLater(file: string, opened: OpenedFile, scan: ScanResult,
     }
   } catch {
     // The file is gone or changed, or the postings could not be written: a search builds them when it needs them.
-  }
-}
-
-/**
- * Writes `documents` (in dataset order) as the new data file (temp file, fsync, rename, fsync of the folder),
- * copying file-backed lines byte for byte, then points every file-backed document at its line in the new file
- * and writes the key index for it. Returns the new file's stamp and source.
- */
-export function rewriteDataset(file: string, documents: StoredDocument[], options: LoadOptions = {}): {stamp: FileStamp; source: DatasetSource} {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
-  const fd = openSync(temp, 'w+')
-  const source = new DatasetSource(fd, displayPath(file))
-  const ranges = new Array<number>(documents.length * 2)
-  const hasher = new BlockHasher(options.scanBlockBytes ?? HASH_BLOCK_BYTES)
-  try {
-    let written = 0
-    let pending: Buffer[] = []
-    let pendingBytes = 0
-    const flush = () => {
-      const chunk = Buffer.concat(pending, pendingBytes)
-      hasher.update(chunk)
-      for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done, written + done)
-      written += chunk.length
-      pending = []
-      pendingBytes = 0
-    }
-    documents.forEach((stored, i) => {
-      const line = stored.lineBytes()
-      ranges[2 * i] = written + pendingBytes
-      ranges[2 * i + 1] = written + pendingBytes + line.length
-      pending.push(line, NEWLINE_BYTES)
-      pendingBytes += line.length + 1
-      if (pendingBytes > 1 << 20) flush()
-    })
-    if (pendingBytes > 0) flush()
-    fsyncSync(fd)
-    renameSync(temp, file)
-  } catch (error) {
-    source.close()
-    throw error
-  }
-  fsyncDirectory(dirname(file))
-  const indexed = fstatSync(fd).size >= (options.keyIndexMinBytes ?? KEY_INDEX_MIN_BYTES)
-  // Read before the documents move: unchanged lines keep their postings under their new line numbers.
-  const textPostings = indexed ? carryTextPostings(documents) : undefined
-  documents.forEach((stored, i) => stored.relocate(source, ranges[2 * i], ranges[2 * i + 1]))
-  const {ino, size, mtimeMs, ctimeMs} = fstatSync(fd)
-  const stamp = {ino, size, mtimeMs, ctimeMs}
-  if (indexed) {
-    const lines = documents.map((stored, i) => ({keys: stored.keys(), start: ranges[2 * i], end: ranges[2 * i + 1]}))
-    const segment = encodeSegment(lines, 0)
-    const identity = {...stamp, edges: edgeHashOf(fd, size), sha256: hasher.digest(), hashBlockBytes: hasher.blockBytes}
-    writeKeyIndex(keyIndexFileOf(file), identity, segment && [segment])
-    attachTextPostings(file, source, identity, documents, textPostings)
-  }
-  return {stamp, source}
-}
-const NEWLINE_BYTES = Buffer.from('\n')
-
-/** The content hash of a data file (tests compare it with what the key index recorded). */
-export function contentHashOfFile(file: string, blockBytes: number = HASH_BLOCK_BYTES): string {
-  const fd = openSync(file, 'r')
-  try {
-    return contentHashOf(fd, fstatSync(fd).size, blockBytes)
-  } finally {
-    closeSync(fd)
   }
 }

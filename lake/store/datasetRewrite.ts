@@ -11,7 +11,8 @@ import type {FileStamp} from './fileStamp'
 import {edgeHashOf, encodeSegment, keyIndexFileOf, writeKeyIndex} from './keyIndexFile'
 import {displayPath, fsyncDirectory} from './ndjsonFile'
 import type {StoredDocument} from './storedDocument'
-import {attachTextPostings, carryTextPostings} from './textPostings'
+import {carryTextPostings} from './postingsCarry'
+import {attachTextPostings} from './textPostings'
 
 /**
  * Writes `documents` (in dataset order) as the new data file (temp file, fsync, rename, fsync of the folder),

@@ -23,6 +23,12 @@ export interface FieldPostings {
   blob: Uint8Array
   /** The last ordinal per key (made by `PostingsBuilder`, not stored): lets blocks be joined without decoding. */
   lasts?: Int32Array
+  /**
+   * Postings read from a file load `blob`'s bytes on use: makes bytes [start, end) readable (read and verified).
+   * A damaged chunk makes the owner rebuild the postings and put them in place of this section's lists, so read
+   * the lists only after calling it. Absent when the blob is whole in memory.
+   */
+  ready?: (start: number, end: number) => void
 }
 
 export interface PostingsData {
@@ -56,6 +62,7 @@ export function prefixRange(section: FieldPostings, prefix: string): [number, nu
 
 /** Calls `visit` for each document under key position `at`, in ordinal order. */
 export function forEachPosting(section: FieldPostings, at: number, visit: (ordinal: number, count: number) => void): void {
+  section.ready?.(section.offsets[at], section.offsets[at + 1])
   const blob = section.blob
   const end = section.offsets[at + 1]
   let position = section.offsets[at]

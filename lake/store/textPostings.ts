@@ -4,7 +4,7 @@
  * the postings file (`textPostingsFile.ts`) when a text index of a persisted field is first needed, so a reopen
  * pays nothing until the first search and that search parses no document. A postings file that is missing, stale,
  * corrupt or foreign is rebuilt then by parsing every line once (and written for the next open). Compaction and the
- * close fold carry the postings over to the new file (`carryTextPostings`: unchanged lines keep their postings under
+ * close fold carry the postings over to the new file (`carryTextPostings` in `postingsCarry.ts`: unchanged lines keep their postings under
  * new ordinals, only documents written since are parsed).
  *
  * Which fields: the stored search fields (`schemas/search/searchTextFor.ts`), what search matches. A text index of
@@ -12,10 +12,10 @@
  */
 import {statSync} from 'node:fs'
 import {joinPostingBlocks} from './postingsBlocks'
-import {carryField} from './postingsCarry'
 import {PERSISTED_TEXT_FIELDS, PostingsBuilder, type FieldPostings, type PostingsData} from './postingsData'
 import type {DocumentSource, StoredDocument} from './storedDocument'
-import {readTrustedTextPostings, textPostingsFileOf, writeTextPostings, type DataIdentity} from './textPostingsFile'
+import {textPostingsFileOf, writeTextPostings, type DataIdentity} from './textPostingsFile'
+import {readTrustedTextPostings} from './textPostingsRead'
 import type {Doc} from '../types'
 
 export {PERSISTED_TEXT_FIELDS}
@@ -63,12 +63,17 @@ export class TextPostings {
   postings(): PostingsData {
     if (this.data) return this.data
     const file = textPostingsFileOf(this.datasetFile)
-    const trusted = readTrustedTextPostings(file, this.identity, this.documents.length, PERSISTED_TEXT_FIELDS)
+    const trusted = readTrustedTextPostings(file, this.identity, this.documents.length, PERSISTED_TEXT_FIELDS, () => this.damaged(trusted!))
     if (trusted) {
       textIndexStats.postingsRead++
       this.loadedFrom = 'file'
       return (this.data = trusted)
     }
+    return (this.data = this.rebuild())
+  }
+
+  /** Postings by parsing every line (written beside the data file for the next open). */
+  private rebuild(): PostingsData {
     textIndexStats.postingsRebuilt++
     const blocks: PostingsData[] = []
     for (let from = 0; from < this.documents.length; from += REBUILD_CHUNK) {
@@ -81,7 +86,25 @@ export class TextPostings {
     this.loadedFrom = 'rebuilt'
     // Written only while the data file is still the one loaded: another process may have compacted meanwhile and
     // written the postings of its new file, which must not be replaced by these.
-    return (this.data = (this.stillOnDisk() && writeTextPostings(file, this.identity, built)) || built)
+    return (this.stillOnDisk() && writeTextPostings(textPostingsFileOf(this.datasetFile), this.identity, built)) || built
+  }
+
+  /**
+   * A chunk of the file's postings did not check out on use: rebuilt from the data file, and put in place of the
+   * sections read from the file (text indexes hold those). The file's tables checked out, so the rebuilt sections
+   * have the same keys in the same places and the lookup under way goes on; if they do not, that lookup fails
+   * rather than read one key's postings for another.
+   */
+  private damaged(fromFile: PostingsData): void {
+    const rebuilt = this.rebuild()
+    this.data = rebuilt
+    let same = true
+    for (const section of fromFile.fields) {
+      const fresh = rebuilt.fields.find((candidate) => candidate.field === section.field)!
+      same &&= sameKeys(section, fresh)
+      Object.assign(section, fresh, {ready: undefined})
+    }
+    if (!same) throw new Error(`${textPostingsFileOf(this.datasetFile)}: damaged text postings were rebuilt from the data file; run the query again`)
   }
 
   /** The ordinal of a document read from this file, or -1. */
@@ -109,6 +132,13 @@ export class TextPostings {
   }
 }
 
+function sameKeys(a: FieldPostings, b: FieldPostings): boolean {
+  if (a.keys.length !== b.keys.length || a.offsets.length !== b.offsets.length) return false
+  for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i]) return false
+  for (let i = 0; i < a.offsets.length; i++) if (a.offsets[i] !== b.offsets[i]) return false
+  return true
+}
+
 /**
  * Attaches postings to a freshly loaded or written data file read through `source`: `built` (from a scan or
  * carried over by compaction) are written beside it now; without them the postings file is read on first use.
@@ -128,32 +158,4 @@ export function attachTextPostings(
   const postings = new TextPostings(datasetFile, source, identity, documents, data)
   if (built) postings.loadedFrom = built instanceof PostingsBuilder ? 'scan' : 'carried'
   attached.set(source, postings)
-}
-
-/**
- * The postings of `documents` written in this order as a new data file: lines of the file whose postings are
- * attached keep theirs (renumbered), every other document (written through the log, or from elsewhere) is read.
- */
-export function carryTextPostings(documents: StoredDocument[]): PostingsData {
-  const old = documents.map((stored) => textPostingsOf(stored.fileSource)).find((postings) => postings)
-  const oldData = old?.postings()
-  const newOrdinal = new Int32Array(oldData?.documents ?? 0).fill(-1)
-  const fresh: number[] = []
-  documents.forEach((stored, i) => {
-    const ordinal = old ? old.ordinalOf(stored, i) : -1
-    if (ordinal >= 0 && newOrdinal[ordinal] === -1) newOrdinal[ordinal] = i
-    else fresh.push(i)
-  })
-  const freshPostings = new PostingsBuilder(PERSISTED_TEXT_FIELDS)
-  for (const i of fresh) {
-    const stored = documents[i]
-    if (stored.fileSource) textIndexStats.parsedDocuments++
-    freshPostings.documents = i
-    freshPostings.addDocument(stored.doc())
-  }
-  const freshData = freshPostings.finish()
-  const fields = PERSISTED_TEXT_FIELDS.map((field, f) =>
-    carryField(field, oldData?.fields.find((section) => section.field === field), freshData.fields[f], newOrdinal),
-  )
-  return {documents: documents.length, fields}
 }

@@ -101,8 +101,8 @@ export class StoredDocument extends StoredDocumentKeys {
     this.end = end
   }
 
-  /** The document, parsed and frozen on first read (and re-parsed if the bounded cache let it go). */
-  doc(): Doc {
+  /** The document, parsed and frozen on first read (and re-parsed if the bounded cache let it go); `keep`: cache it now. */
+  doc(keep = false): Doc {
     if (this.held) return this.held
     if (this.make) return (this.held = this.make())
     const source = this.source!
@@ -113,7 +113,7 @@ export class StoredDocument extends StoredDocumentKeys {
     // The key index said this document is here; if the file says otherwise it changed behind the lake's back.
     if (doc?._id !== this.id) throw movedLineError(source.where, this.id, this.start)
     deepFreeze(doc)
-    source.cache.set(this, doc)
+    source.cache.set(this, doc, keep)
     return doc
   }
 
@@ -121,7 +121,7 @@ export class StoredDocument extends StoredDocumentKeys {
    * An object with the top-level fields `request` names, as the document has them (absent ones absent): the parsed
    * document when it is at hand, else only those fields parsed out of the line (`topLevelFields.ts`), frozen and not
    * cached. A reader of a few fields of many documents (a sitemap page) then parses no whole document. When the
-   * same fields of it were read last time, it is parsed whole instead, so that the cache keeps it (`parsedCache.ts`):
+   * same fields of it were read last time, it is parsed whole instead and kept in the cache (`parsedCache.ts`):
    * a page that projects the same documents on every run reads them from memory from its third run on.
    */
   fields(request: FieldRequest): Doc {
@@ -129,10 +129,14 @@ export class StoredDocument extends StoredDocumentKeys {
     const source = this.source!
     const cached = source.cache.get(this)
     if (cached) return cached
-    if (source.cache.readBefore(this, request)) return this.doc()
+    if (this.lastFields === request) return this.doc(true)
+    this.lastFields = request
     parseStats.fieldReads++
     return topLevelFieldsOfLine(source.peek(this.start, this.end), request, this, source.where, this.start) ?? this.doc()
   }
+
+  /** The fields read last from the line (requests are interned by their names: `fieldRequest`). */
+  private lastFields: FieldRequest | undefined = undefined
 
   /** Whether each kept top-level sort value that is null means null or missing (not an object or array): known once the line was read. */
   keptNullsAreNull = false

@@ -9,9 +9,11 @@
  */
 import {createHash} from 'node:crypto'
 import {readSync} from 'node:fs'
-import {scanLineKeys} from './lineKeyScanner'
+import {scanLineKeys, walkLine} from './lineKeyScanner'
 import {LineProblem, parseDocument} from './ndjsonFile'
 import {keysOfDocument, type DocumentKeys} from './indexKeys'
+import type {SegmentBuilder} from './segmentBuilder'
+import {writeKeysRow, writeWalkedRow} from './segmentRowWriters'
 import type {Doc} from '../types'
 
 const NEWLINE = 0x0a
@@ -50,6 +52,20 @@ export function scanBlockKeys(fd: number, size: number, from: number, to: number
   })
 }
 const NO_INTERNING = {intern: false}
+
+/**
+ * The same written straight into a key index segment (`builder`, reset to the block's start): each line the key
+ * scanner vouches for from its tokens, any other from its parsed keys. The caller takes `builder.finish()`.
+ */
+export function scanBlockRows(fd: number, size: number, from: number, to: number, builder: SegmentBuilder, scratch?: Buffer): Buffer {
+  builder.reset(from)
+  return eachLine(fd, size, from, to, scratch, (bytes, start, end, fileStart) => {
+    const fileEnd = fileStart + end - start
+    if (walkLine(bytes, start, end) && writeWalkedRow(bytes, builder, fileStart, fileEnd)) return
+    const doc = parsedLine(bytes, start, end, fileStart)
+    if (doc) writeKeysRow(builder, keysOfDocument(doc, NO_INTERNING), fileStart, fileEnd)
+  })
+}
 
 /** The document on bytes [start, end), undefined for a blank line; a bad line throws with its file offset. */
 function parsedLine(bytes: Buffer, start: number, end: number, fileStart: number): Doc | undefined {

@@ -15,10 +15,9 @@
  * ASCII byte inside a sequence, so walking bytes sees the structure the decoded text has; a string is decoded
  * between its quotes exactly as the whole line would be (an invalid sequence becomes U+FFFD either way).
  */
-import {FIELD_REF_JOINER} from './documentKeys'
 import type {DocumentKeys} from './indexKeys'
-import {ARRAY, ESCAPE_BYTE, ESCAPED, FALSE, isHex, latin1, literalEnd, NONE as NO_VALUE, NULL, NUMBER, numberEnd, OBJECT, STRING, STRING_BYTE, tokenText, tokenValue, TRUE, type Kind} from './jsonTokens'
-import {CURRENT, FIELD, keysOfWalk, MAX_REFS, NONE, REF, refs, SCANNABLE, SLUG, SLUG_CURRENT, TOP_NAMES, topEnd, topKind, topStart} from './scannedKeyFields'
+import {ARRAY, ESCAPE_BYTE, ESCAPED, FALSE, isHex, literalEnd, NONE as NO_VALUE, NULL, NUMBER, numberEnd, OBJECT, STRING, STRING_BYTE, tokenValue, TRUE, type Kind} from './jsonTokens'
+import {CURRENT, FIELD, FIELD_REF_COUNT, FIELD_REF_TOKEN, fieldRefTokens, keysOfWalk, MAX_REFS, NONE, REF, REF_COUNT, refs, SCANNABLE, SLUG, SLUG_CURRENT, SLUG_END, SLUG_KIND, SLUG_START, TOP_NAMES, topEnd, topKind, topStart, walked} from './scannedKeyFields'
 
 const MAX_DEPTH = 256
 const MAX_KEYS = 1024
@@ -40,10 +39,18 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d |
 
 /** The keys of the line `bytes[start, end)`, or undefined: then parse it (`parseDocument`) and take `keysOfDocument`. */
 export function scanLineKeys(bytes: Buffer, start: number, end: number): DocumentKeys | undefined {
+  return walkLine(bytes, start, end) ? keysOfWalk(bytes) : undefined
+}
+
+/**
+ * Walks the line `bytes[start, end)`: true when the scanner vouches for it (see above), the tokens it kept then in
+ * `scannedKeyFields.ts`'s tables until the next walk; false where the line must be parsed.
+ */
+export function walkLine(bytes: Buffer, start: number, end: number): boolean {
   let at = start
   while (at < end && isSpace(bytes[at])) at++
   // The byte after the line (its newline) stops a run of string bytes, so that loop need not test `end`.
-  if (!SCANNABLE || at >= end || bytes[at] !== 0x7b || (end < bytes.length && STRING_BYTE[bytes[end]] === 0)) return undefined
+  if (!SCANNABLE || at >= end || bytes[at] !== 0x7b || (end < bytes.length && STRING_BYTE[bytes[end]] === 0)) return false
   topKind.fill(NO_VALUE)
   let depth = 0
   let keyCount = 0
@@ -54,26 +61,26 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
   let slugKind: Kind = NO_VALUE
   let slugStart = 0
   let slugEnd = 0
-  const fieldRefs: string[] = []
+  let fieldRefCount = 0
   for (;;) {
     while (at < end && isSpace(bytes[at])) at++
     if (needKey) {
       // `"key":`, its slot, and a refusal of a key JSON.parse would merge with an earlier one.
-      if (at >= end || bytes[at] !== 0x22) return undefined
+      if (at >= end || bytes[at] !== 0x22) return false
       const from = ++at
       let tag = 0
-      for (let c = 0; at < end && (c = bytes[at]) !== 0x22; at++) if (c < 0x20 || c >= 0x80 || c === 0x5c) return undefined
+      for (let c = 0; at < end && (c = bytes[at]) !== 0x22; at++) if (c < 0x20 || c >= 0x80 || c === 0x5c) return false
       const length = at - from
-      if (at >= end || (length > 0 && bytes[from] <= 0x39 && bytes[from] >= 0x30)) return undefined
+      if (at >= end || (length > 0 && bytes[from] <= 0x39 && bytes[from] >= 0x30)) return false
       if (length > 0) tag = (length << 16) | (bytes[from] << 8) | bytes[at - 1]
-      for (let k = keyBase[depth]; k < keyCount; k++) if (keyTag[k] === tag && sameBytes(bytes, keyStart[k], from, length)) return undefined
-      if (keyCount === MAX_KEYS) return undefined
+      for (let k = keyBase[depth]; k < keyCount; k++) if (keyTag[k] === tag && sameBytes(bytes, keyStart[k], from, length)) return false
+      if (keyCount === MAX_KEYS) return false
       keyStart[keyCount] = from
       keyEnd[keyCount] = at
       keyTag[keyCount++] = tag
       at++
       while (at < end && isSpace(bytes[at])) at++
-      if (at >= end || bytes[at] !== 0x3a) return undefined
+      if (at >= end || bytes[at] !== 0x3a) return false
       at++
       while (at < end && isSpace(bytes[at])) at++
       slot = NONE
@@ -83,7 +90,7 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
       } else if (depth === slugDepth && length === 7 && sameAs(bytes, CURRENT, from)) slot = SLUG_CURRENT
       needKey = false
     }
-    if (at >= end) return undefined
+    if (at >= end) return false
     // One value: its kind and bytes, kept if it has a slot.
     const c = bytes[at]
     let kind: Kind
@@ -92,14 +99,14 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
       kind = STRING
       for (at++; ; ) {
         while (STRING_BYTE[bytes[at]] === 0) at++
-        if (at >= end) return undefined
+        if (at >= end) return false
         const b = bytes[at]
         if (b === 0x22) break
-        if (b !== 0x5c || at + 1 >= end) return undefined
+        if (b !== 0x5c || at + 1 >= end) return false
         const escape = ESCAPE_BYTE[bytes[at + 1]]
         if (escape === 1) at += 2
         else if (escape === 2 && at + 5 < end && isHex(bytes[at + 2]) && isHex(bytes[at + 3]) && isHex(bytes[at + 4]) && isHex(bytes[at + 5])) at += 6
-        else return undefined
+        else return false
         kind = ESCAPED
       }
       at++
@@ -112,7 +119,7 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
       kind = c === 0x74 ? TRUE : c === 0x66 ? FALSE : NULL
       at = literalEnd(bytes, at, end)
     }
-    if (at < 0) return undefined
+    if (at < 0) return false
     if (slot === REF) {
       refKind[depth] = kind
       refStart[depth] = from
@@ -128,7 +135,7 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
     }
     let closing = false
     if (kind === OBJECT || kind === ARRAY) {
-      if (depth === MAX_DEPTH) return undefined
+      if (depth === MAX_DEPTH) return false
       depth++
       const object = kind === OBJECT
       isObject[depth] = object ? 1 : 0
@@ -155,16 +162,20 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
           if (state !== NO_VALUE && truthy(bytes, state, refStart[depth], refEnd[depth])) {
             refCount = refMark[depth]
             if (state === STRING || state === ESCAPED) {
-              if (refCount === MAX_REFS) return undefined
+              if (refCount === MAX_REFS) return false
               refs[3 * refCount] = refStart[depth]
               refs[3 * refCount + 1] = refEnd[depth]
               refs[3 * refCount++ + 2] = state
             }
           }
           if (depth === 2 && (state === STRING || state === ESCAPED)) {
-            // The top-level field holding this object: the depth-1 key read last before it opened.
-            const name = latin1(bytes, keyStart[keyBase[2] - 1], keyEnd[keyBase[2] - 1])
-            fieldRefs.push(name + FIELD_REF_JOINER + tokenText(bytes, state, refStart[2], refEnd[2]))
+            // The top-level field holding this object: the depth-1 key read last before it opened (one object per key).
+            const k = FIELD_REF_TOKEN * fieldRefCount++
+            fieldRefTokens[k] = keyStart[keyBase[2] - 1]
+            fieldRefTokens[k + 1] = keyEnd[keyBase[2] - 1]
+            fieldRefTokens[k + 2] = refStart[2]
+            fieldRefTokens[k + 3] = refEnd[2]
+            fieldRefTokens[k + 4] = state
           }
           keyCount = keyBase[depth]
         }
@@ -173,8 +184,16 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
         closing = false
       }
       while (at < end && isSpace(bytes[at])) at++
-      if (depth === 0) return at === end ? keysOfWalk(bytes, refCount, fieldRefs, slugKind, slugStart, slugEnd) : undefined
-      if (at >= end) return undefined
+      if (depth === 0) {
+        if (at !== end) return false
+        walked[REF_COUNT] = refCount
+        walked[FIELD_REF_COUNT] = fieldRefCount
+        walked[SLUG_KIND] = slugKind
+        walked[SLUG_START] = slugStart
+        walked[SLUG_END] = slugEnd
+        return true
+      }
+      if (at >= end) return false
       const next = bytes[at]
       if (next === 0x2c) {
         at++
@@ -182,7 +201,7 @@ export function scanLineKeys(bytes: Buffer, start: number, end: number): Documen
         slot = NONE
         break
       }
-      if (next !== (isObject[depth] ? 0x7d : 0x5d)) return undefined
+      if (next !== (isObject[depth] ? 0x7d : 0x5d)) return false
       closing = true
     }
   }

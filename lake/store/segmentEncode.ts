@@ -15,7 +15,7 @@ const FIELD_COUNT = ORDERED_FIELDS.length
 const ID_FIELD = ORDERED_FIELDS.indexOf('_id')
 const SLUG_FIELD = ORDERED_FIELDS.indexOf('slug.current')
 const TYPE_FIELD = ORDERED_FIELDS.indexOf('_type')
-const DEDUPE_FIELD = ORDERED_FIELDS.map((field) => SHARED_SORT_FIELDS.has(field))
+export const DEDUPE_FIELD = ORDERED_FIELDS.map((field) => SHARED_SORT_FIELDS.has(field))
 
 /**
  * The segment for `lines` (in file order, none before `base`), or undefined when the format cannot carry them.
@@ -112,6 +112,12 @@ export class IntList {
   push1(value: number): void {
     if (this.length === this.data.length) this.grow()
     this.data[this.length++] = value
+  }
+  at(index: number): number {
+    return this.data[index]
+  }
+  set(index: number, value: number): void {
+    this.data[index] = value
   }
   view(): Int32Array {
     return this.data.subarray(0, this.length)

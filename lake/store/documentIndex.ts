@@ -9,6 +9,7 @@ import {LookupBase, LookupIndex, type IndexName} from './keyLookup'
 import {OrderedIndex, type IndexEntry, type OrderKey} from './orderedIndex'
 import {StoredDocument} from './storedDocument'
 import {TextIndex} from './textIndex'
+import {stillAttached, textLinesOf, type TextLines} from './textLines'
 import type {Doc} from '../types'
 
 export type {IndexEntry, OrderKey} from './orderedIndex'
@@ -29,6 +30,8 @@ export class DocumentIndex {
   }
   private readonly ordered = new Map<string, OrderedIndex>()
   private readonly texts = new Map<string, TextIndex>()
+  /** Which entry shows which data file line, for the text indexes of persisted fields: until the next change. */
+  private textLines: TextLines | undefined
   private seq = 0
   private allCache: Doc[] | null = null
   /** Entries with an index key containing KEY_SEPARATOR: per-row lookups cannot split their keys safely. */
@@ -60,6 +63,7 @@ export class DocumentIndex {
     const stored = value === null || value instanceof StoredDocument ? value : StoredDocument.fromObject(value)
     const existing = this.byKey.get(id)
     this.allCache = null
+    this.textLines = undefined
     if (existing) {
       const before = existing.stored
       if (stored) existing.stored = stored
@@ -82,6 +86,7 @@ export class DocumentIndex {
     this.byKey.set(id, {seq: ++this.seq, stored})
     if (stored.hasSeparatorKey) this.separatorKeys++
     this.allCache = null
+    this.textLines = undefined
     return true
   }
 
@@ -152,7 +157,9 @@ export class DocumentIndex {
   /** The text index of a top-level field, built on first use (from the data file's text postings, else by parsing every document once). */
   textIndex(field: string): TextIndex {
     let index = this.texts.get(field)
-    if (!index) this.texts.set(field, (index = TextIndex.build(field, this.byKey.values())))
+    if (index) return index
+    const lines = () => (this.textLines = this.textLines && stillAttached(this.textLines) ? this.textLines : textLinesOf(this.byKey.values()))
+    this.texts.set(field, (index = TextIndex.build(field, this.byKey.values(), lines)))
     return index
   }
 

@@ -18,7 +18,8 @@ import {fieldTokens, isMixed, termPrefix, textOf} from './matchTokens'
 import {Posting, type LineEntries, type PostingCounts} from './posting'
 import {forEachPosting, IMPURE, keyPosition, prefixRange, type FieldPostings} from './postingsData'
 import type {StoredDocument} from './storedDocument'
-import {textIndexStats, textPostingsOf, type TextPostings} from './textPostings'
+import {textIndexStats} from './textPostings'
+import type {TextLines} from './textLines'
 import {lowerBoundString} from './sortedSearch'
 
 export {isPlainToken, matchTokens, patternTerms, termPrefix, textOf} from './matchTokens'
@@ -49,33 +50,23 @@ export class TextIndex {
 
   constructor(readonly field: string) {}
 
-  /** The index of `field` over `entries`: from the data file's postings where it has them, else by parsing. */
-  static build(field: string, entries: Iterable<IndexEntry>): TextIndex {
+  /**
+   * The index of `field` over `entries`: from the data file's postings where it has them (`lines`: which entry shows
+   * which line, shared by the view's persisted fields and copied here), else by parsing.
+   */
+  static build(field: string, entries: Iterable<IndexEntry>, lines: () => TextLines): TextIndex {
     const index = new TextIndex(field)
-    let postings: TextPostings | undefined | null
-    let section: FieldPostings | undefined
-    const entryAt: (IndexEntry | undefined)[] = []
-    const pairs: number[] = []
-    let maxSeq = 0
-    for (const entry of entries) {
-      const stored = entry.stored
-      if (postings === undefined && stored.fileSource) {
-        section = (postings = textPostingsOf(stored.fileSource) ?? null)?.section(field)
-        if (!section) postings = null
-      }
-      const ordinal = postings ? postings.ordinalOf(stored, pairs.length ? pairs[pairs.length - 1] + 1 : 0) : -1
-      if (ordinal >= 0 && !entryAt[ordinal]) {
-        entryAt[ordinal] = entry
-        pairs.push(entry.seq, ordinal)
-        if (entry.seq > maxSeq) maxSeq = entry.seq
-        if (stored.hasOwnScore) index.ownScores.add(entry)
-      } else index.insert(entry, stored)
+    const {postings, entryAt, ordinalBySeq, ownScores, others} = lines()
+    const section = postings?.section(field)
+    if (!section) {
+      for (const entry of entries) index.insert(entry, entry.stored)
+      return index
     }
-    if (!section) return index
-    const ordinalBySeq = new Int32Array(maxSeq + 1).fill(-1)
-    for (let i = 0; i < pairs.length; i += 2) ordinalBySeq[pairs[i]] = pairs[i + 1]
+    for (const entry of ownScores) index.ownScores.add(entry)
+    for (const entry of others) index.insert(entry, entry.stored)
     for (const ordinal of section.mixed) if (entryAt[ordinal]) index.mixed.add(entryAt[ordinal]!)
-    index.base = {section, entryAt, ordinalBySeq}
+    // Copies: removing an entry from this index's base must not remove it from another field's.
+    index.base = {section, entryAt: entryAt.slice(), ordinalBySeq: ordinalBySeq.slice()}
     return index
   }
 

@@ -24,10 +24,9 @@ export function buildMembers(name: IndexName, base: LookupBase): BuiltMembers {
   const numbersBySegment = new Map<SegmentRows, Int32Array>()
   let ordinal = 0
   const visitorOf = (numbers: Int32Array, rows: SegmentRows) => {
-    const text = rows.tableText
     return (position: number) => {
       let number = numbers[position] - 1
-      if (number < 0) numbers[position] = (number = keys.add(text, rows.stringStart(position), rows.stringStart(position + 1))) + 1
+      if (number < 0) numbers[position] = (number = keys.add(rows.textOf(position), rows.textStart(position), rows.textStart(position + 1, position))) + 1
       pairs.push(number, ordinal)
     }
   }
@@ -92,7 +91,7 @@ function buildSingleKey(name: 'type' | 'slug', base: LookupBase): BuiltMembers {
       numbersRows = rows
     }
     let number = numbers![position] - 1
-    if (number < 0) numbers![position] = (number = keys.add(rows.tableText, rows.stringStart(position), rows.stringStart(position + 1))) + 1
+    if (number < 0) numbers![position] = (number = keys.add(rows.textOf(position), rows.textStart(position), rows.textStart(position + 1, position))) + 1
     keyOf[ordinal] = number
   }
   const keyCount = keys.size

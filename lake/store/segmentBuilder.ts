@@ -12,6 +12,7 @@ import {createHash} from 'node:crypto'
 import {isUtf8} from 'node:buffer'
 import type {EncodedSegment} from './keyIndexSegment'
 import {IntList} from './segmentEncode'
+import {asciiFirstOrder, remapRows} from './segmentOrder'
 import {hashOf, SharedStrings} from './segmentSharedStrings'
 
 const SURROGATE = /[\uD800-\uDFFF]/
@@ -33,6 +34,8 @@ export class SegmentBuilder {
   private readonly starts = new IntList()
   private readonly byteStarts = new IntList()
   private readonly shared = new SharedStrings()
+  /** At `finish`: whether each string is ASCII. */
+  private ascii = new Uint8Array(1 << 14)
   private numbers: number[] = []
   private readonly numberPositions = new Map<number, number>()
   private base = 0
@@ -98,7 +101,7 @@ export class SegmentBuilder {
     return -(4 + position)
   }
 
-  /** The segment built since `reset`, or undefined when a row failed. */
+  /** The segment built since `reset` (its ASCII strings first, `segmentOrder.ts`), or undefined when a row failed. */
   finish(): EncodedSegment | undefined {
     if (this.failed) return undefined
     const strings = this.starts.size
@@ -107,12 +110,39 @@ export class SegmentBuilder {
     const intCount = strings + 1 + this.ints.size
     // Never from Buffer's shared pool: a worker transfers `body.buffer` whole.
     const body = Buffer.allocUnsafeSlow(padded + intCount * 4)
-    this.text.copy(body, 0, 0, stringBytes)
     body.fill(0x20, stringBytes, padded)
     const table = new Int32Array(body.buffer, body.byteOffset + padded, intCount)
-    table.set(this.starts.view())
-    table[strings] = this.doneUnits
     table.set(this.ints.view(), strings + 1)
+    table[strings] = this.doneUnits
+    const [byteStarts, starts, text] = [this.byteStarts.view(), this.starts.view(), this.text]
+    const byteEnd = (p: number) => (p + 1 < strings ? byteStarts[p + 1] : stringBytes)
+    const unitEnd = (p: number) => (p + 1 < strings ? starts[p + 1] : this.doneUnits)
+    if (this.ascii.length < strings) this.ascii = new Uint8Array(strings * 2)
+    let asciiBytes = 0
+    for (let p = 0; p < strings; p++) if ((this.ascii[p] = byteEnd(p) - byteStarts[p] === unitEnd(p) - starts[p] ? 1 : 0)) asciiBytes += byteEnd(p) - byteStarts[p]
+    const order = asciiFirstOrder(this.ascii, strings)
+    if (!order) {
+      text.copy(body, 0, 0, stringBytes)
+      table.set(starts)
+    } else {
+      // ASCII strings: as many units as bytes; the others start after all of them, each where the last ended.
+      let [asciiAt, otherAt, otherUnits] = [0, asciiBytes, asciiBytes]
+      for (let p = 0; p < strings; p++) {
+        const [from, to] = [byteStarts[p], byteEnd(p)]
+        let at: number
+        if (this.ascii[p] === 1) {
+          table[order[p]] = at = asciiAt
+          asciiAt += to - from
+        } else {
+          table[order[p]] = otherUnits
+          otherUnits += unitEnd(p) - starts[p]
+          at = otherAt
+          otherAt += to - from
+        }
+        for (let i = from; i < to; i++) body[at++] = text[i]
+      }
+      remapRows(table.subarray(strings + 1), this.documents, order)
+    }
     const shape = {bytes: body.length, sha256: createHash('sha256').update(body).digest('hex'), base: this.base, stringBytes, strings, documents: this.documents, numbers: this.numbers}
     return {body, shape}
   }

@@ -5,10 +5,12 @@
 import {createHash} from 'node:crypto'
 import {ORDERED_FIELDS, type SortValue} from './indexKeys'
 import type {EncodedSegment, IndexedLine} from './keyIndexSegment'
+import {asciiFirstOrder, remapRows} from './segmentOrder'
 
 /** Whether UTF-8 can carry the string unchanged (no lone surrogate); Node 20 has the method, the TS lib here not. */
 const isWellFormed = (value: string): boolean => (value as unknown as {isWellFormed(): boolean}).isWellFormed()
 const SURROGATE = /[\uD800-\uDFFF]/
+const NON_ASCII = /[^\x00-\x7f]/
 /** Sort fields whose values repeat across documents (types, batch timestamps); the others are unique per document. */
 const SHARED_SORT_FIELDS = new Set<string>(['_type', '_createdAt', '_updatedAt'])
 const FIELD_COUNT = ORDERED_FIELDS.length
@@ -24,7 +26,7 @@ export const DEDUPE_FIELD = ORDERED_FIELDS.map((field) => SHARED_SORT_FIELDS.has
  */
 export function encodeSegment(lines: Iterable<IndexedLine>, base: number, ints: IntList = new IntList()): EncodedSegment | undefined {
   const positions = new Map<string, number>()
-  const strings: string[] = []
+  let strings: string[] = []
   const numbers: number[] = []
   const numberPositions = new Map<number, number>()
   ints.clear()
@@ -75,6 +77,15 @@ export function encodeSegment(lines: Iterable<IndexedLine>, base: number, ints: 
       else if (i === TYPE_FIELD && value === keys.type && type >= 0) ints.push1(type)
       else ints.push1(sortValue(value, DEDUPE_FIELD[i]))
     }
+  }
+  // ASCII strings first (`segmentOrder.ts`).
+  const ascii = Uint8Array.from(strings, (value) => (NON_ASCII.test(value) ? 0 : 1))
+  const order = asciiFirstOrder(ascii, strings.length)
+  if (order) {
+    const ordered = new Array<string>(strings.length)
+    for (let p = 0; p < strings.length; p++) ordered[order[p]] = strings[p]
+    strings = ordered
+    remapRows(ints.view(), documents, order)
   }
   const joined = strings.join('')
   // Only a string with a surrogate can be ill-formed: the one native scan of the joined text usually settles it.

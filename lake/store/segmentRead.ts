@@ -1,4 +1,5 @@
 /** Checks a key index segment's rows (layout: `keyIndexSegment.ts`) and visits them in file order. */
+import {isAscii} from 'node:buffer'
 import {ORDERED_FIELDS} from './indexKeys'
 import type {SegmentShape} from './keyIndexSegment'
 import {SegmentRows} from './segmentRows'
@@ -29,9 +30,16 @@ export function readSegmentRows(body: Uint8Array, shape: SegmentShape, notBefore
     copy.set(body.subarray(tableStart))
     ints = new Int32Array(copy.buffer)
   }
-  const text = Buffer.from(body.buffer, body.byteOffset, stringBytes).toString('utf8')
-  for (let i = 0; i < stringCount; i++) if (!(ints[i] >= 0 && ints[i] <= ints[i + 1] && ints[i + 1] <= text.length)) return -1
-  const rows = new SegmentRows(ints, text, stringCount, numbers)
+  // UTF-16 offsets never exceed the UTF-8 bytes they decode from.
+  for (let i = 0; i < stringCount; i++) if (!(ints[i] >= 0 && ints[i] <= ints[i + 1] && ints[i + 1] <= stringBytes)) return -1
+  const strings = Buffer.from(body.buffer, body.byteOffset, stringBytes)
+  // The leading strings whose bytes are all ASCII (`segmentOrder.ts` puts them first): their offsets are byte
+  // offsets, and Latin-1 decodes them as UTF-8 does, into a one-byte string; the rest is decoded as UTF-8.
+  const asciiStrings = leadingAsciiStrings(strings, ints, stringCount)
+  const asciiText = strings.toString('latin1', 0, ints[asciiStrings])
+  const otherText = strings.toString('utf8', ints[asciiStrings], stringBytes)
+  if (ints[stringCount] > asciiText.length + otherText.length) return -1
+  const rows = new SegmentRows(ints, asciiText, otherText, asciiStrings, stringCount, numbers)
   const stringAt = (code: number, optional: boolean) => (optional ? code >= -1 : code >= 0) && code < stringCount
   const sortCode = (code: number) => (code >= -3 ? code < stringCount : typeof numbers[-code - 4] === 'number')
   let at = stringCount + 1
@@ -57,4 +65,17 @@ export function readSegmentRows(body: Uint8Array, shape: SegmentShape, notBefore
     previousEnd = notBefore = end
   }
   return at === intCount ? notBefore : -1
+}
+
+/** How many leading strings are all ASCII: a binary search over string ends of one native check each. */
+function leadingAsciiStrings(strings: Buffer, ints: Int32Array, stringCount: number): number {
+  // isAscii(bytes before string k's start) holds for k up to the first string holding a non-ASCII byte, not after:
+  // a non-ASCII character takes more bytes than UTF-16 units, so later starts lie past it.
+  let [low, high] = [0, stringCount]
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1
+    if (isAscii(strings.subarray(0, ints[middle]))) low = middle
+    else high = middle - 1
+  }
+  return low
 }

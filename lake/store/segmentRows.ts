@@ -17,19 +17,29 @@ const NO_STRINGS: string[] = []
 export class SegmentRows {
   private readonly strings: (string | undefined)[]
 
+  /** Where the text of the strings after the leading ASCII ones starts, in UTF-16 units of the whole table. */
+  private readonly otherStart: number
+
+  /**
+   * `asciiText` holds the table's first `asciiStrings` strings, `otherText` the others (`segmentOrder.ts`); the
+   * table's offsets count UTF-16 units of the two one after the other.
+   */
   constructor(
     private readonly ints: Int32Array,
-    private readonly text: string,
+    private readonly asciiText: string,
+    private readonly otherText: string,
+    private readonly asciiStrings: number,
     private readonly stringCount: number,
     private readonly numbers: readonly number[],
   ) {
     this.strings = new Array(stringCount)
+    this.otherStart = ints[asciiStrings]
   }
 
   /** A string of the table by position (-1: none). Sliced from the decoded text on first use. */
   string(position: number): string | undefined {
     if (position < 0) return undefined
-    return (this.strings[position] ??= this.text.slice(this.ints[position], this.ints[position + 1]))
+    return (this.strings[position] ??= this.textOf(position).slice(this.textStart(position), this.textStart(position + 1, position)))
   }
 
   type(row: number): string | undefined {
@@ -67,27 +77,33 @@ export class SegmentRows {
   get size(): number {
     return this.stringCount
   }
-  /** The decoded string table: string `position` is `tableText.slice(stringStart(position), stringStart(position + 1))`. */
-  get tableText(): string {
-    return this.text
+  /** The decoded text holding string `position`: it is `textOf(p).slice(textStart(p), textStart(p + 1, p))`. */
+  textOf(position: number): string {
+    return position < this.asciiStrings ? this.asciiText : this.otherText
   }
-  stringStart(position: number): number {
-    return this.ints[position]
+  /** Where in `textOf(of)` the string at `position` starts (`of`: the string whose text it is, by default itself). */
+  textStart(position: number, of = position): number {
+    return of < this.asciiStrings ? this.ints[position] : this.ints[position] - this.otherStart
   }
   /** The string position of a row's type or slug (-1: none). */
   keyPosition(row: number, index: 'type' | 'slug'): number {
     return this.ints[row + (index === 'type' ? 3 : 4)]
   }
 
-  /** The positions of the strings equal to `key` (not empty): found with one native search of the table text. */
+  /** The positions of the strings equal to `key` (not empty): found with one native search of each text. */
   positionsOf(key: string): number[] {
     const found: number[] = []
-    const ints = this.ints
-    for (let at = this.text.indexOf(key); at >= 0; at = this.text.indexOf(key, at + 1)) {
-      // The first string starting at or after `at`; only a string starting exactly there (and as long) is `key`.
-      for (let p = lowerBound(ints, at, this.stringCount); p < this.stringCount && ints[p] === at; p++) if (ints[p + 1] - at === key.length) found.push(p)
-    }
+    this.searchText(key, this.asciiText, 0, this.asciiStrings, found)
+    this.searchText(key, this.otherText, this.otherStart, this.stringCount, found)
     return found
+  }
+  private searchText(key: string, text: string, offset: number, count: number, found: number[]): void {
+    const ints = this.ints
+    for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+      // The first string starting at or after `at`; only a string starting exactly there (and as long) is `key`.
+      const start = at + offset
+      for (let p = lowerBound(ints, start, count); p < count && ints[p] === start; p++) if (ints[p + 1] - start === key.length) found.push(p)
+    }
   }
 
   /** Whether one of the row's keys in lookup index `index` is at one of `positions`. */

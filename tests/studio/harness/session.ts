@@ -1,44 +1,46 @@
 /**
  * A running offline Studio for tests: the imported article seeded into a temporary dataset file, one `LocalLake`
  * on it, and the stand-in serving `dist/` and the API on a free loopback port. Seeding runs the importer library
- * (it validates with Sanity's rules, so it takes a while) only when its sources changed, into a cache in
- * node_modules/.cache, and copies the result per session.
+ * (it validates with Sanity's rules, so it takes a while) only when its sources changed, into a cache per
+ * machine, and copies the result per session.
  */
-import {existsSync, readdirSync, statSync} from 'node:fs'
-import {copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {dirname, join, resolve} from 'node:path'
+import {existsSync, statSync} from 'node:fs'
+import {copyFile, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {homedir, tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
 
 import {BUNDLED_ARTICLE, LocalTarget, runImport} from '../../../importer'
 import {LocalLake} from '../../../lake'
 import {startStandIn, type RunningStandIn} from '../../../lake/server'
-import {ensureOfflineStudioBuild} from '../../../lake/server/studioBuild'
+import {sourceKey} from './sourceKey'
+import {ensureCachedStudioBuild} from './studioBuildCache'
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '..', '..', '..')
 export const PROJECT_ID = 'chinadesk-local'
 export const ARTICLE_ID = 'article.microsoft-claws-back-chinese-market'
 
-/** Builds `dist/` unless it is newer than the Studio's sources (the first run takes a minute or two). */
+/** Makes `dist/` the offline build of the current sources (studioBuildCache.ts; a build takes a minute or two). */
 export async function ensureStudioBuilt(): Promise<void> {
-  await ensureOfflineStudioBuild({projectDir: PROJECT_DIR, outDir: 'dist', log: () => undefined})
+  await ensureCachedStudioBuild(PROJECT_DIR)
 }
 
-/** What the seeded dataset is made of: a change to any of these makes the cached seed stale. */
-const SEED_SOURCES = ['importer', 'schemas', 'plugins', 'lake', 'package-lock.json']
-const SEED_CACHE = join(PROJECT_DIR, 'node_modules', '.cache', 'offline-studio-seed')
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const info = statSync(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), info.mtimeMs)
-}
+/**
+ * The seeded dataset, kept per machine under a key of what it is made of (`sourceKey.ts`): the importer (with
+ * the bundled article) and the lake that writes the file, and every local module they import (the schemas the
+ * importer validates with). A change anywhere in those imports again (about 8 CPU-s); a fresh clone of the same
+ * sources reuses it.
+ */
+const SEED_CACHE = process.env.CHINA_DESK_SEED_CACHE ?? join(homedir(), '.cache', 'china-desk-offline-seed')
 
 async function importSeed(): Promise<string> {
-  const marker = join(SEED_CACHE, 'seeded')
-  if (existsSync(marker) && SEED_SOURCES.every((source) => newestMtime(join(PROJECT_DIR, source)) <= statSync(marker).mtimeMs)) {
-    return SEED_CACHE
-  }
+  const key = await sourceKey({
+    projectDir: PROJECT_DIR,
+    entries: ['importer/index.ts', 'lake/index.ts'],
+    folders: ['importer', 'lake'],
+    files: ['package-lock.json'],
+  })
+  const cached = join(SEED_CACHE, key)
+  if (existsSync(join(cached, 'seeded'))) return cached
   const dir = await mkdtemp(join(tmpdir(), 'china-desk-seed-'))
   const target = new LocalTarget(join(dir, 'production.ndjson'))
   try {
@@ -46,12 +48,19 @@ async function importSeed(): Promise<string> {
   } finally {
     await target.close()
   }
-  // Cached across test files (each runs in its own worker); another worker may be writing it, so swap it in.
+  // Cached across test files (each runs in its own worker); another worker may be writing it, so swap it in
+  // whole (a temporary folder may sit on another file system: copied beside the cache first). Seeds are small
+  // and a clone, CI and a checkout may run at once on different sources: the newest eight are kept.
   await writeFile(join(dir, 'seeded'), new Date().toISOString())
-  await rm(SEED_CACHE, {recursive: true, force: true})
-  await mkdir(dirname(SEED_CACHE), {recursive: true})
-  await rename(dir, SEED_CACHE).catch(() => undefined)
-  return existsSync(marker) ? SEED_CACHE : dir
+  await mkdir(SEED_CACHE, {recursive: true})
+  const seeds = (await readdir(SEED_CACHE)).filter((entry) => !entry.startsWith('.'))
+  const byAge = seeds.map((entry) => ({entry, time: statSync(join(SEED_CACHE, entry)).mtimeMs})).sort((a, b) => b.time - a.time)
+  for (const {entry} of byAge.slice(7)) await rm(join(SEED_CACHE, entry), {recursive: true, force: true})
+  const staging = join(SEED_CACHE, `.staging-${process.pid}`)
+  await cp(dir, staging, {recursive: true})
+  await rm(dir, {recursive: true, force: true})
+  await rename(staging, cached).catch(() => rm(staging, {recursive: true, force: true}))
+  return cached
 }
 
 let seedDir: Promise<string> | undefined

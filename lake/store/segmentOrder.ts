@@ -46,3 +46,45 @@ export function remapRows(rows: Int32Array, documents: number, order: Int32Array
     at += FIELD_COUNT
   }
 }
+
+/** Whether each string is ASCII, reused across segments. */
+let ascii = new Uint8Array(1 << 14)
+
+/**
+ * Writes strings (bytes `text[byteStarts[p], next start or stringBytes)`, UTF-16 starts `starts`, `units` in all)
+ * into `body` from 0 and their offsets (and the end's) into `table`, ASCII strings first: the new position of
+ * each string, or undefined when they were in that order already.
+ */
+export function writeAsciiFirst(text: Buffer, byteStarts: Int32Array, starts: Int32Array, stringBytes: number, units: number, body: Buffer, table: Int32Array): Int32Array | undefined {
+  const strings = starts.length
+  table[strings] = units
+  const byteEnd = (p: number) => (p + 1 < strings ? byteStarts[p + 1] : stringBytes)
+  const unitEnd = (p: number) => (p + 1 < strings ? starts[p + 1] : units)
+  if (ascii.length < strings) ascii = new Uint8Array(strings * 2)
+  let asciiBytes = 0
+  // A string is ASCII when it has as many UTF-16 units as UTF-8 bytes.
+  for (let p = 0; p < strings; p++) if ((ascii[p] = byteEnd(p) - byteStarts[p] === unitEnd(p) - starts[p] ? 1 : 0)) asciiBytes += byteEnd(p) - byteStarts[p]
+  const order = asciiFirstOrder(ascii, strings)
+  if (!order) {
+    text.copy(body, 0, 0, stringBytes)
+    table.set(starts)
+    return undefined
+  }
+  // ASCII strings: as many units as bytes; the others start after all of them, each where the last ended.
+  let [asciiAt, otherAt, otherUnits] = [0, asciiBytes, asciiBytes]
+  for (let p = 0; p < strings; p++) {
+    const [from, to] = [byteStarts[p], byteEnd(p)]
+    let at: number
+    if (ascii[p] === 1) {
+      table[order[p]] = at = asciiAt
+      asciiAt += to - from
+    } else {
+      table[order[p]] = otherUnits
+      otherUnits += unitEnd(p) - starts[p]
+      at = otherAt
+      otherAt += to - from
+    }
+    for (let i = from; i < to; i++) body[at++] = text[i]
+  }
+  return order
+}

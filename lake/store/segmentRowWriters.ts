@@ -24,8 +24,9 @@ export function writeWalkedRow(bytes: Buffer, b: SegmentBuilder, start: number, 
   if (!hasId()) return false
   if (!b.beginRow(start, end)) return true
   const ints = b.ints
-  const unique = (kind: Kind, from: number, to: number) => (kind === STRING ? b.uniqueBytes(bytes, from + 1, to - 1) : b.uniqueString(tokenText(bytes, kind, from, to)))
-  const shared = (kind: Kind, from: number, to: number) => (kind === STRING ? b.sharedBytes(bytes, from + 1, to - 1) : b.sharedString(tokenText(bytes, kind, from, to)))
+  const s = b.strings
+  const unique = (kind: Kind, from: number, to: number) => (kind === STRING ? s.uniqueBytes(bytes, from + 1, to - 1) : s.uniqueString(tokenText(bytes, kind, from, to)))
+  const shared = (kind: Kind, from: number, to: number) => (kind === STRING ? s.sharedBytes(bytes, from + 1, to - 1) : s.sharedString(tokenText(bytes, kind, from, to)))
   // Only a string with an escape can hold KEY_SEPARATOR (U+0000): JSON forbids the raw control character.
   let separator = false
   const mayHold = (kind: Kind, from: number, to: number) => kind === ESCAPED && !separator && (separator = tokenText(bytes, kind, from, to).includes(KEY_SEPARATOR))
@@ -59,8 +60,8 @@ export function writeWalkedRow(bytes: Buffer, b: SegmentBuilder, start: number, 
   ints.push1(walked[FIELD_REF_COUNT])
   for (let i = 0, k = 0; i < walked[FIELD_REF_COUNT]; i++, k += FIELD_REF_TOKEN) {
     const [nameStart, nameEnd, from, to, kind] = [fieldRefTokens[k], fieldRefTokens[k + 1], fieldRefTokens[k + 2], fieldRefTokens[k + 3], fieldRefTokens[k + 4]]
-    if (kind === STRING) ints.push1(b.sharedJoined(bytes, nameStart, nameEnd, JOINER, bytes, from + 1, to - 1))
-    else ints.push1(b.sharedString(latin1(bytes, nameStart, nameEnd) + FIELD_REF_JOINER + tokenText(bytes, kind, from, to)))
+    if (kind === STRING) ints.push1(s.sharedJoined(bytes, nameStart, nameEnd, JOINER, bytes, from + 1, to - 1))
+    else ints.push1(s.sharedString(latin1(bytes, nameStart, nameEnd) + FIELD_REF_JOINER + tokenText(bytes, kind, from, to)))
     mayHold(kind, from, to)
   }
   for (let i = 0; i < FIELD_COUNT; i++) {
@@ -86,28 +87,29 @@ function scalar(b: SegmentBuilder, bytes: Buffer, kind: Kind, from: number, to: 
 
 /** The row of a parsed line's keys, at file bytes [start, end): `encodeSegment`'s loop body for one line. */
 export function writeKeysRow(b: SegmentBuilder, keys: DocumentKeys, start: number, end: number): void {
-  if (keys.sortValues.length !== FIELD_COUNT) b.failed = true
+  if (keys.sortValues.length !== FIELD_COUNT) b.fail()
   if (!b.beginRow(start, end)) return
   const ints = b.ints
+  const s = b.strings
   const sortValue = (value: SortValue, dedupe: boolean): number => {
     if (value === null) return -1
     if (value === true) return -2
     if (value === false) return -3
-    if (typeof value === 'string') return dedupe ? b.sharedString(value) : b.uniqueString(value)
+    if (typeof value === 'string') return dedupe ? s.sharedString(value) : s.uniqueString(value)
     return b.number(value)
   }
-  const id = b.uniqueString(keys.id)
-  const slug = b.uniqueString(keys.slug)
-  const type = b.sharedString(keys.type)
+  const id = s.uniqueString(keys.id)
+  const slug = s.uniqueString(keys.slug)
+  const type = s.sharedString(keys.type)
   ints.push1(id)
   ints.push1(type)
   ints.push1(slug)
-  ints.push1(b.uniqueString(keys.rev))
+  ints.push1(s.uniqueString(keys.rev))
   ints.push1((keys.hasOwnScore ? 1 : 0) | (keys.hasSeparatorKey ? 2 : 0))
   ints.push1(keys.references.length)
-  for (const ref of keys.references) ints.push1(b.sharedString(ref))
+  for (const ref of keys.references) ints.push1(s.sharedString(ref))
   ints.push1(keys.fieldRefs.length)
-  for (const ref of keys.fieldRefs) ints.push1(b.sharedString(ref))
+  for (const ref of keys.fieldRefs) ints.push1(s.sharedString(ref))
   for (let i = 0; i < FIELD_COUNT; i++) {
     const value = keys.sortValues[i]
     if (i === ID_SORT && value === keys.id) ints.push1(id)

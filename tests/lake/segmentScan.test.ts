@@ -148,9 +148,9 @@ describe('segments written from line bytes', () => {
   it('store each shared string once, telling apart thousands of the same length whichever way they come', () => {
     builder.reset(0)
     const ids = Array.from({length: 20000}, (_, i) => `author.${String(i).padStart(5, '0')}`)
-    const positions = ids.map((id) => builder.sharedString(id))
+    const positions = ids.map((id) => builder.strings.sharedString(id))
     expect(new Set(positions).size).toBe(ids.length)
-    const again = ids.map((id) => builder.sharedBytes(Buffer.from(`"${id}"`), 1, id.length + 1))
+    const again = ids.map((id) => builder.strings.sharedBytes(Buffer.from(`"${id}"`), 1, id.length + 1))
     expect(again).toEqual(positions)
   })
 

@@ -6,20 +6,13 @@
  */
 
 import {searchFieldsFor} from '../../schemas/search/searchTextFor'
+import {mulberry32} from './seededRandom'
 import {chineseText, englishText} from './syntheticText'
 
 type Doc = {_id: string; _type: string; [field: string]: unknown}
 
-/** mulberry32: small, fast, seedable. */
 function randomSource(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (n: number) => Math.floor(next() * n)
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]
   const some = <T>(items: readonly T[], max: number): T[] => [...new Set(Array.from({length: 1 + int(max)}, () => pick(items)))]

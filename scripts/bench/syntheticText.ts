@@ -6,6 +6,7 @@
  * word or a Chinese company name in a handful. The word lists are built from fixed seeds, so every dataset
  * (and the benchmark's search terms) uses the same vocabulary whatever the dataset's own seed.
  */
+import {mulberry32} from './seededRandom'
 
 /** Common words first: their rank decides how often they appear. */
 const ENGLISH_HEAD = `the of and to in a on for said its with by is that china chinese company market beijing
@@ -34,19 +35,8 @@ const CHINESE_HEAD = `中国 公司 市场 北京 政府 科技 芯片 企业 �
 const HAN_POOL = Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研',
 )
 
-function randomSource(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function buildVocabulary(head: string[], size: number, seed: number, makeWord: (next: () => number) => string): string[] {
-  const next = randomSource(seed)
+  const next = mulberry32(seed)
   const words = [...new Set(head.filter(Boolean))]
   const known = new Set(words)
   while (words.length < size) {

@@ -9,6 +9,7 @@ import {createServer, type IncomingMessage, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
 import {evaluate, parse} from 'groq-js'
+import {mulberry32} from '../../scripts/bench/seededRandom'
 
 export interface StandInOptions {
   seed?: number
@@ -39,14 +40,8 @@ export class MutateStandIn {
   private server: Server | undefined
 
   constructor(private readonly options: StandInOptions = {}) {
-    let state = options.seed ?? 42
-    // mulberry32: a seeded generator, so a failing fault pattern can be replayed.
-    this.random = () => {
-      state = (state + 0x6d2b79f5) | 0
-      let t = Math.imul(state ^ (state >>> 15), 1 | state)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
+    // Seeded, so a failing fault pattern can be replayed.
+    this.random = mulberry32(options.seed ?? 42)
   }
 
   async start(): Promise<string> {

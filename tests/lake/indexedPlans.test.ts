@@ -10,19 +10,10 @@ import {LocalLake, type Mutation, type Perspective} from '../../lake'
 import {DocumentIndex} from '../../lake/store/documentIndex'
 import {rewriteWithIndexes} from '../../lake/query/queryRewrite'
 import {walkTuning} from '../../lake/query/orderedWalk'
+import {seededRandom} from '../../scripts/bench/seededRandom'
 import {draftsReference, publishedReference, tempDir, writeNdjson} from './tempLake'
 
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = Math.imul(state ^ (state >>> 15), state | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
-  return {next, pick}
-}
+const random = seededRandom
 
 const DATES = ['2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z', '2024-03-05T10:00:00Z', '2025-07-01T00:00:00Z', '2023-12-31T23:59:59Z']
 const WORDS = ['Chip', 'chip', 'chips', 'CHIPMAKER', 'cloud', 'ß', 'SS', 'ss', '中国', '中国市场', 'a.b', 'tik-tok', 'Tok', 'data.', 'x_y', 'İstanbul', 'ıi']

@@ -6,6 +6,7 @@
  * and every line JSON.parse rejects must be refused (the caller then reports JSON.parse's error).
  */
 import {describe, expect, it} from 'vitest'
+import {seededRandom} from '../../scripts/bench/seededRandom'
 import {scanLineKeys} from '../../lake/store/lineKeyScanner'
 import {LineProblem, parseDocument} from '../../lake/store/ndjsonFile'
 import {keysOfDocument, ORDERED_FIELDS} from '../../lake/store/indexKeys'
@@ -31,19 +32,8 @@ function check(line: Buffer): boolean {
   return true
 }
 
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number) {
-  let state = seed
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
-  return {next, pick, chance: (p: number) => next() < p}
-}
-type Random = ReturnType<typeof random>
+const random = seededRandom
+type Random = ReturnType<typeof seededRandom>
 
 const KEYS = ['_ref', '_ref', '_id', '_type', '_rev', '_score', '_key', 'slug', 'current', 'title', 'name', 'body', 'section', 'x', '', '__proto__', ...ORDERED_FIELDS]
 /** Keys the scanner leaves to JSON.parse (array-index order, non-ASCII, escapes). */

@@ -11,6 +11,7 @@ import {closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync} from 
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {seededRandom} from '../../scripts/bench/seededRandom'
 import {keysOfDocument} from '../../lake/store/indexKeys'
 import {encodeSegment, readSegmentRows, type EncodedSegment, type IndexedLine} from '../../lake/store/keyIndexSegment'
 import {scanBlock, scanBlockRows} from '../../lake/store/lineBlock'
@@ -19,19 +20,8 @@ import {SegmentBuilder} from '../../lake/store/segmentBuilder'
 const folder = mkdtempSync(join(tmpdir(), 'segment-scan-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
 
-/** A small seeded generator (mulberry32): the same datasets on every run. */
-function random(seed: number) {
-  let state = seed
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
-  return {next, pick, chance: (p: number) => next() < p}
-}
-type Random = ReturnType<typeof random>
+const random = seededRandom
+type Random = ReturnType<typeof seededRandom>
 
 /** Markers replaced in a line's JSON text: escapes JSON.parse decodes, and raw bytes that are not UTF-8. */
 const ESCAPES: Record<string, string> = {'~E': '\\u00e9', '~N': '\\n', '~Z': '\\u0000', '~P': '\\ud83d\\ude00', '~A': '\\u0061'}

@@ -13,8 +13,11 @@ import {join, resolve} from 'node:path'
 
 export const OFFLINE_BUILD_MARKER = '.local-lake-build.json'
 
-/** What the Studio bundle is made of: the config, the content model, the plugins and the installed packages. */
-const STUDIO_SOURCES = ['sanity.config.ts', 'sanity.cli.ts', 'package.json', 'package-lock.json', 'schemas', 'plugins']
+/**
+ * What the Studio bundle is made of: the config, the content model, the plugins, the installed packages, and the
+ * query helpers the search fields share with the front end (`schemas/search/` imports them from `queries/`).
+ */
+const STUDIO_SOURCES = ['sanity.config.ts', 'sanity.cli.ts', 'package.json', 'package-lock.json', 'schemas', 'plugins', 'queries']
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
